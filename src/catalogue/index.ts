@@ -1,0 +1,86 @@
+/**
+ * The catalogue: every entry, checked when this module loads, and the ways to find one.
+ */
+import type { Entry, EntryInput, Variant } from './entry.ts';
+import type { Identifier } from './identifiers.ts';
+import { buildCatalogue } from './validate.ts';
+import { identifierEntries } from './records/identifiers.ts';
+import { requestEntries } from './records/request.ts';
+import { fieldEntries } from './records/fields.ts';
+import { businessEntries, outcomeEntries } from './records/business.ts';
+import { tokenFields } from '../token/fields.ts';
+
+/** The catalogue's version: bump it when an entry changes in a way users can see. */
+export const catalogueVersion = '1.0.0';
+
+/** An entry's fields include every token field whose rule produces it, read from the field table. */
+function withTokenFields(record: EntryInput): EntryInput {
+  const fromTable = tokenFields
+    .filter((field) => field.entry === record.slug || field.requiredEntry === record.slug)
+    .map((field) => field.name);
+  return { ...record, fields: [...new Set([...(record.fields ?? []), ...fromTable])] };
+}
+
+export const records: readonly EntryInput[] = [
+  ...requestEntries,
+  ...fieldEntries,
+  ...businessEntries,
+  ...outcomeEntries,
+  ...identifierEntries,
+].map(withTokenFields);
+
+export const catalogue: readonly Entry[] = buildCatalogue(records);
+
+const bySlug = new Map(catalogue.map((entry) => [entry.slug, entry]));
+
+export function findEntry(slug: string): Entry | undefined {
+  return bySlug.get(slug);
+}
+
+/** The entry with this slug; for slugs the code itself names, so a missing one is a bug. */
+export function entry(slug: string): Entry {
+  const found = bySlug.get(slug);
+  if (!found) throw new Error(`No catalogue entry has the slug "${slug}"`);
+  return found;
+}
+
+export function identifierEntry(identifier: Identifier): Entry {
+  return catalogue.find((candidate) => candidate.kind === 'identifier' && candidate.identifier === identifier) as Entry;
+}
+
+/** The case entries that carry an identifier. */
+export function casesOf(identifier: Identifier): Entry[] {
+  return catalogue.filter((candidate) => candidate.kind === 'case' && candidate.identifier === identifier);
+}
+
+export function entriesWithStatus(status: number): Entry[] {
+  return catalogue.filter((candidate) => candidate.status === status);
+}
+
+export const statuses: readonly number[] = [...new Set(catalogue.map((candidate) => candidate.status))].sort((a, b) => a - b);
+
+/** A variant with every omitted part filled from its entry (or from the entry it names). */
+export interface ResolvedVariant {
+  title: string;
+  status: number;
+  identifier: Identifier | null;
+  message: string;
+  extra: Readonly<Record<string, string>>;
+  asEntry: string | undefined;
+  source: Variant['source'];
+}
+
+export function resolveVariant(owner: Entry, variant: Variant): ResolvedVariant {
+  const base = variant.asEntry ? entry(variant.asEntry) : owner;
+  return {
+    title: variant.title,
+    status: variant.status ?? base.status,
+    identifier: variant.identifier === undefined ? base.identifier : variant.identifier,
+    message: variant.message ?? base.message ?? '',
+    extra: variant.extra,
+    asEntry: variant.asEntry,
+    source: variant.source,
+  };
+}
+
+export type { Entry } from './entry.ts';

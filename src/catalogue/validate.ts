@@ -1,0 +1,116 @@
+/**
+ * Turns record inputs into a checked catalogue. Each record must fit the entry schema, and the
+ * records together must hold: unique slugs, links that resolve, templates whose placeholders the
+ * example fills. Every problem names the entry and the field, so a bad edit is quick to find.
+ */
+import { entrySchema, type Entry } from './entry.ts';
+import { identifierSlug } from './identifiers.ts';
+import { placeholders } from './template.ts';
+import { formatPath } from '../predict/scenario.ts';
+
+export interface CatalogueProblem {
+  /** The entry's slug, or its position when it has no usable slug. */
+  entry: string;
+  field: string;
+  message: string;
+}
+
+export class CatalogueError extends Error {
+  readonly problems: readonly CatalogueProblem[];
+
+  constructor(problems: readonly CatalogueProblem[]) {
+    super(
+      `The catalogue has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
+        problems.map((problem) => `  entry "${problem.entry}", field "${problem.field}": ${problem.message}`).join('\n'),
+    );
+    this.name = 'CatalogueError';
+    this.problems = problems;
+  }
+}
+
+function nameOf(input: unknown, index: number): string {
+  const slug = (input as { slug?: unknown } | null)?.slug;
+  return typeof slug === 'string' && slug.length > 0 ? slug : `#${index + 1}`;
+}
+
+/** Checks one entry on its own, beyond its schema. */
+function entryProblems(entry: Entry): Omit<CatalogueProblem, 'entry'>[] {
+  const problems: Omit<CatalogueProblem, 'entry'>[] = [];
+  if (entry.kind === 'identifier') {
+    if (entry.identifier === null) {
+      problems.push({ field: 'identifier', message: 'An identifier entry must name its identifier' });
+    } else if (entry.slug !== identifierSlug(entry.identifier)) {
+      problems.push({ field: 'slug', message: `An identifier entry's slug must be "${identifierSlug(entry.identifier)}"` });
+    }
+    if (entry.message !== null) {
+      problems.push({ field: 'message', message: 'An identifier entry has no single message: set it to null' });
+    }
+    return problems;
+  }
+
+  if (entry.message === null) {
+    problems.push({ field: 'message', message: 'A case entry must give its exact message or message template' });
+  }
+  if (!entry.example) {
+    problems.push({ field: 'example', message: 'A case entry must have an example scenario that produces it' });
+  }
+  const names = entry.message === null ? [] : placeholders(entry.message);
+  const values = entry.example?.values ?? {};
+  for (const name of names) {
+    if (values[name] === undefined) {
+      problems.push({ field: 'example.values', message: `The example does not fill the placeholder {${name}}` });
+    }
+  }
+  for (const name of Object.keys(values)) {
+    if (!names.includes(name)) {
+      problems.push({ field: `example.values.${name}`, message: `The message has no placeholder {${name}}` });
+    }
+  }
+  if (entry.message !== null && names.length !== (entry.message.match(/\{[A-Za-z][A-Za-z0-9_]*\}/g) ?? []).length) {
+    problems.push({ field: 'message', message: 'A placeholder appears twice; give each its own name' });
+  }
+  return problems;
+}
+
+/** Validates every record and the links between them; throws a CatalogueError listing all problems. */
+export function buildCatalogue(inputs: readonly unknown[]): Entry[] {
+  const problems: CatalogueProblem[] = [];
+  const entries: Entry[] = [];
+
+  inputs.forEach((input, index) => {
+    const result = entrySchema.safeParse(input);
+    const entry = nameOf(input, index);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        problems.push({ entry, field: formatPath(issue.path) || '(record)', message: issue.message });
+      }
+      return;
+    }
+    for (const problem of entryProblems(result.data)) problems.push({ entry, ...problem });
+    entries.push(result.data);
+  });
+
+  const slugs = new Set<string>();
+  for (const entry of entries) {
+    if (slugs.has(entry.slug)) problems.push({ entry: entry.slug, field: 'slug', message: 'Another entry has the same slug' });
+    slugs.add(entry.slug);
+  }
+  for (const entry of entries) {
+    entry.related.forEach((slug, index) => {
+      if (!slugs.has(slug)) problems.push({ entry: entry.slug, field: `related[${index}]`, message: `No entry has the slug "${slug}"` });
+      if (slug === entry.slug) problems.push({ entry: entry.slug, field: `related[${index}]`, message: 'An entry cannot be related to itself' });
+    });
+    entry.variants.forEach((variant, index) => {
+      if (variant.asEntry !== undefined && !slugs.has(variant.asEntry)) {
+        problems.push({ entry: entry.slug, field: `variants[${index}].asEntry`, message: `No entry has the slug "${variant.asEntry}"` });
+      }
+    });
+    const replacedBy = entry.retired?.replacedBy;
+    if (replacedBy && !slugs.has(replacedBy)) {
+      problems.push({ entry: entry.slug, field: 'retired.replacedBy', message: `No entry has the slug "${replacedBy}"` });
+    }
+  }
+
+  if (problems.length > 0) throw new CatalogueError(problems);
+  return entries;
+}

@@ -1,0 +1,51 @@
+/**
+ * predict(scenario) → outcome: what `POST /api/v2/token` answers to a request from an account.
+ * Deterministic and pure: no DOM, no Astro, no network, so the CLI, the tests, the pages and the
+ * playground share it.
+ */
+import { decodeBase64, type RawBody } from './body.ts';
+import { errorBody, type Outcome, type Problem } from './outcome.ts';
+import { defaultBody, parseScenario, type Scenario } from './scenario.ts';
+import { evaluationOrder, type Context } from './stages.ts';
+import { successBody } from './success.ts';
+import { bodyWarnings } from './warnings.ts';
+import { entry } from '../catalogue/index.ts';
+
+function rawBody(request: Scenario['request']): RawBody {
+  if (request.rawBodyBase64 !== undefined) return { kind: 'bytes', bytes: decodeBase64(request.rawBodyBase64) };
+  if (request.rawBody !== undefined) return { kind: 'text', text: request.rawBody };
+  if (request.body !== undefined) return { kind: 'json', value: request.body };
+  return { kind: 'json', value: defaultBody };
+}
+
+/** Predicts from a scenario whose defaults are already filled in (see parseScenario). */
+export function predictParsed(scenario: Scenario): Outcome {
+  const context: Context = { scenario, source: rawBody(scenario.request), valid: new Map(), invalid: new Set() };
+  const problems: Problem[] = [];
+  for (const stage of evaluationOrder) {
+    if (stage.needs === 'object' && context.object === undefined) continue;
+    problems.push(...stage.run(context));
+  }
+  const warnings = context.object ? bodyWarnings(context.object, context.valid) : [];
+
+  const first = problems[0];
+  if (first) {
+    return { status: entry(first.entry).status, body: errorBody(first), entry: first.entry, problems, warnings };
+  }
+  const success = entry('token-created');
+  return {
+    status: success.status,
+    body: successBody(context.object ?? {}, JSON.stringify(scenario)),
+    entry: success.slug,
+    problems,
+    warnings,
+  };
+}
+
+/**
+ * Predicts the API's answer to a scenario. Throws a ScenarioError, naming the path of each
+ * problem, when the scenario does not fit its schema.
+ */
+export function predict(input: unknown): Outcome {
+  return predictParsed(parseScenario(input));
+}

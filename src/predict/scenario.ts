@@ -1,0 +1,129 @@
+/**
+ * A scenario: one request to `POST /api/v2/token` and the state of the account that sends it.
+ * Every field is optional with a healthy default, so `{}` predicts a success. No field names an
+ * outcome: every outcome follows from the request and the account.
+ */
+import { z } from 'zod';
+import { countryCodes, documentTypes, tokenTypes } from '../token/enums.ts';
+
+/** The request body used when a scenario sends none. */
+export const defaultBody = { clientId: 'user-42' } as const;
+
+const environment = z.enum(['sandbox', 'production']);
+
+/** An HTTP method token as RFC 9110 defines it; case matters, as in HTTP. */
+const method = z
+  .string()
+  .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'Must be an HTTP method name such as "POST" or "GET"');
+
+const base64 = z
+  .string()
+  .regex(/^[A-Za-z0-9+/\s]*={0,2}\s*$/, 'Must be base64 (A–Z, a–z, 0–9, +, / and = padding)');
+
+const countryOrAll = z
+  .string()
+  .refine(
+    (key) => key === 'ALL' || (countryCodes as readonly string[]).includes(key),
+    'Keys must be "ALL" or an upper-case ISO 3166-1 alpha-2 code',
+  );
+
+export const requestSchema = z
+  .strictObject({
+    /** The HTTP method; anything but POST is refused. */
+    method: method.default('POST'),
+    /** Whether the request carries the account's API key and secret. */
+    credentials: z.enum(['valid', 'missing', 'invalid']).default('valid'),
+    /** The body as JSON: any JSON value, `null` included. */
+    body: z.json().optional(),
+    /** The body as raw text, sent as it is: for empty or malformed JSON. */
+    rawBody: z.string().optional(),
+    /** The body as base64 bytes: for bodies that are not valid UTF-8. */
+    rawBodyBase64: base64.optional(),
+  })
+  .refine(
+    (request) =>
+      [request.body, request.rawBody, request.rawBodyBase64].filter((part) => part !== undefined)
+        .length <= 1,
+    { message: 'Give at most one of "body", "rawBody" and "rawBodyBase64"' },
+  );
+
+export const accountSchema = z.strictObject({
+  /** Whether the partner account is enabled. */
+  active: z.boolean().default(true),
+  /** The environment of the API key used. */
+  keyEnvironment: environment.default('production'),
+  /** The environment the request is sent to. */
+  endpointEnvironment: environment.default('production'),
+  /** Whether the balance and expense limit allow another verification. */
+  fundsAvailable: z.boolean().default(true),
+  /** Whether the account has used all its verification tokens. */
+  tokenLimitReached: z.boolean().default(false),
+  /** Requests already made in the past hour, before this one. */
+  requestsLastHour: z.int().min(0, 'Must be 0 or more').default(0),
+  /** The token types the contract allows; null allows all. */
+  allowedTokenTypes: z.array(z.enum(tokenTypes)).nullable().default(null),
+  /** Whether the custom callback URL feature is enabled. */
+  customCallbackUrl: z.boolean().default(true),
+  /** Whether the additional steps feature is enabled. */
+  additionalSteps: z.boolean().default(true),
+  /** The longest `expiryTime` allowed with `generateDigitString`, in seconds. */
+  digitStringMaxExpiry: z.int().min(1, 'Must be at least 1 second').default(3600),
+  /** The account's questionnaire keys; null means any key is known. */
+  questionnaires: z.array(z.string()).nullable().default(null),
+  /** The account's risk assessment profile IDs; null means any ID is known. */
+  riskAssessmentProfiles: z.array(z.string()).nullable().default(null),
+  /** Document types supported per country (or "ALL"); null supports every type everywhere. */
+  supportedDocuments: z.record(countryOrAll, z.array(z.enum(documentTypes))).nullable().default(null),
+});
+
+export const scenarioSchema = z.strictObject({
+  request: requestSchema.default({ method: 'POST', credentials: 'valid' }),
+  account: accountSchema.default(accountSchema.parse({})),
+});
+
+/** What a person writes: every field optional. */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+/** What the predictor reads: every default filled in. */
+export type Scenario = z.output<typeof scenarioSchema>;
+export type Account = Scenario['account'];
+
+/** A scenario that does not fit the schema, with the path and reason of each problem. */
+export class ScenarioError extends Error {
+  readonly issues: readonly { path: string; message: string }[];
+
+  constructor(issues: readonly { path: string; message: string }[]) {
+    super(
+      `The scenario is not valid:\n${issues.map((issue) => `  ${issue.path || '(scenario)'}: ${issue.message}`).join('\n')}`,
+    );
+    this.name = 'ScenarioError';
+    this.issues = issues;
+  }
+}
+
+/** `["request", "body"]` → `request.body`; array indexes in brackets. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, index) =>
+      typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`,
+    )
+    .join('');
+}
+
+/** Validates a scenario and fills its defaults, or throws a ScenarioError naming every problem. */
+export function parseScenario(input: unknown): Scenario {
+  const result = scenarioSchema.safeParse(input);
+  if (result.success) return result.data;
+  throw new ScenarioError(
+    result.error.issues.map((issue) => ({
+      path: formatPath(issue.path),
+      message: describeIssue(issue),
+    })),
+  );
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    return `Unknown ${issue.keys.length === 1 ? 'key' : 'keys'} ${issue.keys.map((key) => `"${key}"`).join(', ')}`;
+  }
+  return issue.message;
+}

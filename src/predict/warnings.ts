@@ -1,0 +1,93 @@
+/**
+ * Warnings: input the API accepts without complaint but that probably does not do what the
+ * sender meant. Unknown keys are ignored by the API, so a misspelt `clientID` would otherwise
+ * vanish without a trace.
+ */
+import { documentedLocales } from '../token/enums.ts';
+import { tokenField, tokenFieldNames } from '../token/fields.ts';
+import { pointerTo, type Warning } from './outcome.ts';
+import type { ValidFields } from './business-rules.ts';
+
+/** Levenshtein distance, giving up (returning limit + 1) once it is over the limit. */
+export function editDistance(a: string, b: string, limit = 2): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
+/** The known field a key was probably meant to be: equal ignoring case, else within two edits. */
+export function suggestField(key: string): string | undefined {
+  const lower = key.toLowerCase();
+  const sameLetters = tokenFieldNames.find((name) => name.toLowerCase() === lower);
+  if (sameLetters) return sameLetters;
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const name of tokenFieldNames) {
+    const distance = editDistance(lower, name.toLowerCase(), 2);
+    if (distance < bestDistance) {
+      best = name;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+const locales: ReadonlySet<string> = new Set(documentedLocales);
+
+/** Warnings about a parsed body: unknown keys, then tolerated values, in key order. */
+export function bodyWarnings(body: Record<string, unknown>, valid: ValidFields): Warning[] {
+  const warnings: Warning[] = [];
+  for (const key of Object.keys(body)) {
+    if (tokenField(key)) continue;
+    const suggestion = suggestField(key);
+    warnings.push({
+      code: 'unknown-field',
+      pointer: pointerTo(key),
+      message: suggestion
+        ? `Unknown field "${key}" is ignored by the API. Did you mean "${suggestion}"?`
+        : `Unknown field "${key}" is ignored by the API.`,
+      ...(suggestion ? { suggestion } : {}),
+    });
+  }
+
+  const locale = valid.get('locale');
+  if (typeof locale === 'string' && !locales.has(locale)) {
+    warnings.push({
+      code: 'locale-fallback',
+      pointer: pointerTo('locale'),
+      message: `Locale "${locale}" is not one of iDenfy's documented languages (${documentedLocales.join(', ')}): the verification screens fall back to English.`,
+    });
+  }
+  for (const name of ['country', 'nationality']) {
+    const code = valid.get(name);
+    if (typeof code === 'string' && code !== code.toUpperCase()) {
+      warnings.push({
+        code: 'country-case',
+        pointer: pointerTo(name),
+        message: `"${code}" is read as "${code.toUpperCase()}".`,
+      });
+    }
+  }
+  if (valid.has('dummyStatus')) {
+    warnings.push({
+      code: 'dummy-environment',
+      pointer: pointerTo('dummyStatus'),
+      message:
+        'dummyStatus creates a test verification only in a development environment; other environments refuse it as the wrong environment. Errata models sandbox and production only, so it does not predict that refusal.',
+      entry: 'wrong-environment',
+    });
+  }
+  return warnings;
+}
