@@ -10,8 +10,7 @@ import { fieldEntries } from './records/fields.ts';
 import { businessEntries, outcomeEntries } from './records/business.ts';
 import { tokenFields } from '../token/fields.ts';
 
-/** The catalogue's version: bump it when an entry changes in a way users can see. */
-export const catalogueVersion = '1.0.0';
+export { catalogueVersion, changelog } from './version.ts';
 
 /** An entry's fields include every token field whose rule produces it, read from the field table. */
 function withTokenFields(record: EntryInput): EntryInput {

@@ -158,7 +158,7 @@ function templateTokens(template: string): TemplateToken[] {
  * or more words. Returns the placeholder values and how much of the template the fragment
  * covers, or null when the fragment is not a piece of this template.
  */
-function alignFragment(template: string, fragment: string): { values: Values; coverage: number; literal: number } | null {
+function alignFragment(template: string, fragment: string): { values: Values; coverage: number; matched: number } | null {
   // A fragment must share at least two words with the template (or all, for a one-word
   // template), so that a lone "must" or "field" does not match every field message.
   const tokens = templateTokens(template);
@@ -196,7 +196,7 @@ function alignFragment(template: string, fragment: string): { values: Values; co
     if (end !== null && literal >= Math.min(2, literalCount)) {
       const filled: Record<string, string> = {};
       for (const [name, taken] of Object.entries(values)) if (taken.length > 0) filled[name] = taken.join(' ');
-      return { values: filled, coverage: (end - start) / tokens.length, literal: literalCount === 0 ? 1 : literal / literalCount };
+      return { values: filled, coverage: (end - start) / tokens.length, matched: literal };
     }
   }
   return null;
@@ -233,6 +233,9 @@ function agreement(input: ReadInput, candidate: Candidate): number {
   return nudge;
 }
 
+/** A variant ranks just below the entry's own message, so the entry a body belongs to comes first. */
+const variantPenalty = 0.03;
+
 function messageMatch(entry: Entry, input: ReadInput, message: string): Match | null {
   let best: Match | null = null;
   const consider = (found: Match) => {
@@ -240,15 +243,17 @@ function messageMatch(entry: Entry, input: ReadInput, message: string): Match | 
   };
   for (const candidate of candidatesOf(entry)) {
     const variant = candidate.variant ? { variant: candidate.variant } : {};
+    const penalty = candidate.variant ? variantPenalty : 0;
     const exact = matchTemplate(candidate.template, message);
     if (exact) {
-      consider({ entry, score: Math.min(1, 0.95 + agreement(input, candidate)), reason: 'message', values: exact, ...variant });
+      consider({ entry, score: Math.min(1, 0.95 + agreement(input, candidate)) - penalty, reason: 'message', values: exact, ...variant });
       continue;
     }
     const fragment = alignFragment(candidate.template, message);
     if (fragment) {
-      const score = 0.55 + 0.3 * fragment.coverage + 0.05 * fragment.literal + agreement(input, candidate);
-      consider({ entry, score: Math.min(0.9, score), reason: 'partial-message', values: fragment.values, ...variant });
+      // Longer fragments are surer: "must be" fits two dozen templates, a clause fits one.
+      const score = 0.45 + 0.35 * fragment.coverage + 0.1 * Math.min(1, fragment.matched / 4) + agreement(input, candidate);
+      consider({ entry, score: Math.min(0.9, score) - penalty, reason: 'partial-message', values: fragment.values, ...variant });
     }
   }
   return best;

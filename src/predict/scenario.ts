@@ -45,7 +45,17 @@ export const requestSchema = z
       [request.body, request.rawBody, request.rawBodyBase64].filter((part) => part !== undefined)
         .length <= 1,
     { message: 'Give at most one of "body", "rawBody" and "rawBodyBase64"' },
-  );
+  )
+  // The refinement above, in JSON Schema words, for the published scenario schema.
+  .meta({
+    not: {
+      anyOf: [
+        { required: ['body', 'rawBody'] },
+        { required: ['body', 'rawBodyBase64'] },
+        { required: ['rawBody', 'rawBodyBase64'] },
+      ],
+    },
+  });
 
 export const accountSchema = z.strictObject({
   /** Whether the partner account is enabled. */

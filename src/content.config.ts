@@ -1,0 +1,17 @@
+/**
+ * The long-form prose of each catalogue entry, in MDX under content/errors/<slug>.mdx. The
+ * typed record holds the facts; the prose explains them. A test keeps the two one-to-one.
+ */
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+
+const errors = defineCollection({
+  loader: glob({ base: './content/errors', pattern: '**/[^_]*.mdx' }),
+  schema: z.object({
+    /** One sentence shown under the title when the record's summary is not enough; optional. */
+    lede: z.string().optional(),
+  }),
+});
+
+export const collections = { errors };

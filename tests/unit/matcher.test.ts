@@ -1,0 +1,197 @@
+/**
+ * The matcher: from whatever a person pastes or types to the entry it most likely is, first.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lookup, readInput, type Match } from '../../src/catalogue/matcher.ts';
+
+function first(text: string): Match | undefined {
+  return lookup(text).matches[0];
+}
+
+function assertFirst(text: string, slug: string, reason?: Match['reason']): Match {
+  const found = first(text);
+  const shown = JSON.stringify(text.length > 80 ? `${text.slice(0, 40)}…${text.slice(-40)}` : text);
+  assert.ok(found, `no match for ${shown}`);
+  assert.equal(found.entry.slug, slug, `${shown}: first match is ${found.entry.slug}`);
+  if (reason) assert.equal(found.reason, reason, `${shown}: reason`);
+  return found;
+}
+
+const countryMessage = "Field 'country' must be a valid ISO 3166-1 alpha-2 code.";
+const countryBody = JSON.stringify({ identifier: 'BAD_VALUE', message: countryMessage });
+
+function curlOutput(newline: string): string {
+  return [
+    'HTTP/2 400 ',
+    'date: Tue, 25 Nov 2025 10:00:00 GMT',
+    'content-type: application/json',
+    `content-length: ${countryBody.length}`,
+    'allow: POST, OPTIONS',
+    'vary: Accept, Authorization',
+    '',
+    countryBody,
+  ].join(newline);
+}
+
+test('an identifier in any spelling leads to its identifier entry first', () => {
+  for (const spelling of ['BAD_VALUE', 'bad_value', 'bad value', 'Bad Value', 'bad-value', '  BAD_VALUE  ', 'BadValue']) {
+    assertFirst(spelling, 'bad-value', 'identifier');
+  }
+  assertFirst('too many requests', 'too-many-requests', 'identifier');
+  assertFirst('method_not_allowed', 'method-not-allowed', 'identifier');
+});
+
+test("after an identifier's own entry come its case entries", () => {
+  const matches = lookup('BAD_VALUE').matches;
+  assert.ok(matches.length > 1);
+  for (const found of matches.slice(1)) assert.equal(found.entry.identifier, 'BAD_VALUE');
+});
+
+test('a status leads to the one case entry of that status', () => {
+  assertFirst('402', 'insufficient-funds', 'status');
+  assertFirst('HTTP 402', 'insufficient-funds', 'status');
+  assertFirst('HTTP/1.1 402 Payment Required', 'insufficient-funds', 'status');
+  assertFirst('429', 'rate-limit-exceeded', 'status');
+  assertFirst('405', 'wrong-http-method', 'status');
+  assertFirst('201', 'token-created', 'status');
+});
+
+test('a status shared by several entries lists them all', () => {
+  const slugs = lookup('403').matches.map((found) => found.entry.slug);
+  assert.ok(slugs.includes('partner-inactive') && slugs.includes('wrong-environment'), slugs.join(', '));
+});
+
+test('a whole message leads to its entry, with the values it carries', () => {
+  assert.deepEqual(assertFirst('Invalid data. Expected a dictionary, but got list.', 'body-not-object', 'message').values, { type: 'list' });
+  assert.deepEqual(assertFirst('Method "DELETE" not allowed.', 'wrong-http-method', 'message').values, { method: 'DELETE' });
+  assert.deepEqual(
+    assertFirst("Document type 'VISA' is not supported for country 'LT'.", 'country-document-unsupported', 'message').values,
+    { document: 'VISA', country: 'LT' },
+  );
+  assertFirst('Requests per hour limit has been reached. Default value is 10000.', 'rate-limit-exceeded', 'message');
+  assertFirst('Partner reached token limit.', 'token-limit-reached', 'message');
+});
+
+test('part of a message leads to its entry, with the values it carries', () => {
+  assert.deepEqual(assertFirst('Expected a dictionary, but got list', 'body-not-object', 'partial-message').values, { type: 'list' });
+  assert.deepEqual(assertFirst('not available for DEMO partners', 'wrong-environment', 'partial-message').values, { ENV: 'DEMO' });
+  // Also the entry's title word for word, so either reason is right.
+  assertFirst('lack of funds or exceeded limit', 'insufficient-funds');
+  assertFirst('Partner reached token', 'token-limit-reached', 'partial-message');
+  assertFirst('is not supported for country', 'country-document-unsupported', 'partial-message');
+  assertFirst('while parsing/constructing JSON', 'json-parse-error', 'partial-message');
+});
+
+test('a whole message without its user values still leads to its entry', () => {
+  assertFirst('This endpoint is not available for partners.', 'wrong-environment');
+  assertFirst('Invalid data. Expected a dictionary', 'body-not-object');
+});
+
+test('a JSON error body leads to the entry of its message', () => {
+  const found = assertFirst(countryBody, 'country-invalid', 'message');
+  assert.equal(found.score, 1);
+  const input = readInput(countryBody);
+  assert.equal(input.identifier, 'BAD_VALUE');
+  assert.equal(input.message, countryMessage);
+});
+
+test('a JSON body in the older form, with documentation and severity keys, leads to the same entry', () => {
+  const older = JSON.stringify({
+    identifier: 'BAD_VALUE',
+    message: countryMessage,
+    documentation: 'https://github.com/idenfy/Documentation',
+    severity: 'NOT_SEVERE',
+  });
+  assertFirst(older, 'country-invalid', 'message');
+  const pretty = JSON.stringify(JSON.parse(older), null, 2);
+  assertFirst(pretty, 'country-invalid', 'message');
+});
+
+test('a whole curl -i output leads to the entry of its body, with CRLF line ends', () => {
+  const text = curlOutput('\r\n');
+  assertFirst(text, 'country-invalid', 'message');
+  assert.equal(readInput(text).status, 400);
+});
+
+test('a whole curl -i output leads to the entry of its body, with LF line ends', () => {
+  const text = curlOutput('\n');
+  assertFirst(text, 'country-invalid', 'message');
+  assert.equal(readInput(text).status, 400);
+});
+
+test('a curl -i output of an identifier-less error leads to its entry', () => {
+  const text = ['HTTP/1.1 401 Unauthorized', 'WWW-Authenticate: Basic realm="api"', '', '{"message":"Invalid authorization credentials"}'].join('\r\n');
+  assertFirst(text, 'invalid-credentials', 'message');
+});
+
+test("the reference's handling example printout leads to the country entry", () => {
+  const found = assertFirst(`Error [BAD_VALUE]: ${countryMessage}`, 'country-invalid', 'message');
+  assert.equal(found.score, 1);
+  assertFirst(`Error [JSON_ERROR]: An error occurred while parsing/constructing JSON`, 'json-parse-error', 'message');
+});
+
+test('a field name leads to the entry of its rule', () => {
+  assert.deepEqual(assertFirst('sessionLength', 'session-length-invalid', 'field').values, { field: 'sessionLength' });
+  assertFirst('`expiryTime`', 'expiry-time-invalid', 'field');
+  assertFirst('documents', 'documents-invalid', 'field');
+  assertFirst('callbackUrl', 'url-invalid', 'field');
+});
+
+test('plain words lead to the case entry they describe', () => {
+  assertFirst('credits ran out', 'token-limit-reached', 'words');
+  assertFirst('rate limit', 'rate-limit-exceeded', 'words');
+  assertFirst('throttled', 'rate-limit-exceeded', 'words');
+  assertFirst('out of credits', 'token-limit-reached', 'words');
+  assertFirst('account disabled', 'partner-inactive', 'words');
+});
+
+test('a 402 body with the funds message ranks insufficient-funds first', () => {
+  const body = '{"message":"Action not allowed due to lack of funds or exceeded limit."}';
+  assertFirst(body, 'insufficient-funds', 'message');
+  assertFirst(`HTTP/1.1 402 Payment Required\r\ncontent-type: application/json\r\n\r\n${body}`, 'insufficient-funds', 'message');
+  const matches = lookup(body).matches;
+  assert.ok(matches.some((found) => found.entry.slug === 'token-limit-reached' && found.variant), 'the token-limit variant is offered too');
+});
+
+test('the UNAUTHORIZED variant of the credentials error still leads to invalid-credentials first', () => {
+  const found = assertFirst('{"identifier":"UNAUTHORIZED","message":"Invalid authorization credentials"}', 'invalid-credentials', 'message');
+  assert.ok(found.variant, 'the match names the variant');
+  const second = lookup('{"identifier":"UNAUTHORIZED","message":"Invalid authorization credentials"}').matches[1];
+  assert.equal(second?.entry.slug, 'unauthorized');
+});
+
+test('garbage returns no matches', () => {
+  for (const text of ['', '   ', 'asdkjh qwpoeiu', '!!!???', 'zzzz', '{}', '[1, 2, 3]', '{"foo": "bar"}']) {
+    assert.deepEqual(lookup(text).matches, [], JSON.stringify(text));
+  }
+});
+
+test('matches are ranked by score, highest first', () => {
+  for (const text of ['BAD_VALUE', countryBody, 'rate limit', 'Expected a dictionary, but got list']) {
+    const scores = lookup(text).matches.map((found) => found.score);
+    assert.deepEqual(scores, [...scores].sort((a, b) => b - a), text);
+    for (const score of scores) assert.ok(score > 0 && score <= 1, `${text}: score ${score}`);
+  }
+});
+
+test('a 1 MB paste whose JSON error body is at its end is matched in under a second', (t) => {
+  const noise = 'INFO request accepted by worker {pid: 12, queue: "default"} \n'.repeat(Math.ceil(1_000_000 / 60));
+  const text = `${noise}\n${curlOutput('\n')}`;
+  assert.ok(text.length >= 1_000_000);
+  const started = performance.now();
+  const found = first(text);
+  const elapsed = performance.now() - started;
+  t.diagnostic(`1 MB paste matched in ${elapsed.toFixed(1)} ms`);
+  assert.equal(found?.entry.slug, 'country-invalid');
+  assert.ok(elapsed < 1000, `took ${elapsed.toFixed(0)} ms`);
+});
+
+test('a 1 MB paste without any JSON is read in under a second', (t) => {
+  const text = 'lorem ipsum dolor sit amet '.repeat(Math.ceil(1_000_000 / 27));
+  const started = performance.now();
+  lookup(text);
+  const elapsed = performance.now() - started;
+  t.diagnostic(`1 MB of words read in ${elapsed.toFixed(1)} ms`);
+  assert.ok(elapsed < 1000, `took ${elapsed.toFixed(0)} ms`);
+});
