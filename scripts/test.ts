@@ -22,10 +22,43 @@ function run(command: string, args: string[]): number {
   return result.status ?? 1;
 }
 
-/** The type check is one check: it passes or it fails. */
-function typecheck(): Tally {
-  const code = run('tsc', ['--noEmit']);
+/** A step that is one check: it passes or it fails. */
+function step(command: string, args: string[]): Tally {
+  const code = run(command, args);
   return { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 };
+}
+
+/** Astro writes the types of its virtual modules first, so that tsc knows `astro:content`. */
+function typecheck(): Tally {
+  const sync = run('astro', ['sync']);
+  return sync === 0 ? step('tsc', ['--noEmit']) : { passed: 0, failed: 1, skipped: 0 };
+}
+
+let built = false;
+function build(): Tally {
+  const tally = step('astro', ['build']);
+  built = tally.failed === 0;
+  return tally;
+}
+
+/** Playwright over the built site, with a JSON copy of the report to count from. */
+function endToEnd(): Tally {
+  if (!built) {
+    console.log('  end-to-end tests not run: the build failed');
+    return { passed: 0, failed: 1, skipped: 0 };
+  }
+  const json = join(scratch, 'e2e.json');
+  process.env.PLAYWRIGHT_JSON_OUTPUT_NAME = json;
+  const code = run('playwright', ['test', '--reporter=list,json']);
+  let stats = { expected: 0, unexpected: 0, flaky: 0, skipped: 0 };
+  try {
+    stats = { ...stats, ...JSON.parse(readFileSync(json, 'utf8')).stats };
+  } catch {
+    // No report: counted as a failure below.
+  }
+  const tally = { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
+  if (code !== 0 && tally.failed === 0) tally.failed = 1;
+  return tally;
 }
 
 /** node:test, with the spec report on the terminal and a TAP copy to count from. */
@@ -50,6 +83,8 @@ function unit(): Tally {
 const suites: [string, () => Tally][] = [
   ['type check', typecheck],
   ['unit', unit],
+  ['build', build],
+  ['end-to-end', endToEnd],
 ];
 
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };

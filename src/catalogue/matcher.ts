@@ -103,11 +103,14 @@ export function readInput(raw: string): ReadInput {
     const blank = /\r?\n\s*\r?\n/.exec(rest);
     rest = blank ? rest.slice(blank.index + blank[0].length) : rest.replace(/^[^\n]*/, '');
   }
-  // A printed error such as `Error [BAD_VALUE]: Field 'country' must …`.
-  const labelled = /\b([A-Z]+(?:_[A-Z]+)+)\b\]?\s*[:\-–]\s*/.exec(rest);
-  if (labelled && parseIdentifier(labelled[1] as string)) {
-    result.identifier = labelled[1] as string;
-    rest = rest.slice(labelled.index + labelled[0].length);
+  // A printed error such as `Error [BAD_VALUE]: Field 'country' must …`, or `Error [undefined]: …`
+  // as the reference's own example prints the bodies that have no identifier.
+  const bracketed = /^\s*(?:error\s*)?\[\s*([^\]\n]*?)\s*\]\s*:?\s*/i.exec(rest);
+  const labelled = bracketed ?? /^\s*(?:error\s*[:\-–]?\s*)?\b([A-Z]+(?:_[A-Z]+)*)\b\s*[:\-–]\s*/.exec(rest);
+  if (labelled) {
+    const label = parseIdentifier(labelled[1] ?? '');
+    if (label) result.identifier = label;
+    if (label || bracketed) rest = rest.slice(labelled.index + labelled[0].length);
   }
   const whole = parseIdentifier(stripQuotes(rest));
   if (whole && !result.identifier) {
@@ -158,12 +161,22 @@ function templateTokens(template: string): TemplateToken[] {
  * or more words. Returns the placeholder values and how much of the template the fragment
  * covers, or null when the fragment is not a piece of this template.
  */
-function alignFragment(template: string, fragment: string): { values: Values; coverage: number; matched: number } | null {
+/** The words of a fragment, as written and lower-cased, split once per lookup. */
+interface FragmentWords {
+  written: string[];
+  input: string[];
+}
+
+function fragmentWords(fragment: string): FragmentWords {
+  // Only the first words count: a fragment of a message is short, and a huge paste must stay fast.
+  const written = rawWords(fragment.slice(0, 8000)).slice(0, 400);
+  return { written, input: written.map((word) => word.toLowerCase()) };
+}
+
+function alignFragment(template: string, { written, input }: FragmentWords): { values: Values; coverage: number; matched: number } | null {
   // A fragment must share at least two words with the template (or all, for a one-word
   // template), so that a lone "must" or "field" does not match every field message.
   const tokens = templateTokens(template);
-  const written = rawWords(fragment).slice(0, 400);
-  const input = written.map((word) => word.toLowerCase());
   if (input.length === 0) return null;
   const literalCount = tokens.filter((token) => 'word' in token).length;
 
@@ -236,7 +249,7 @@ function agreement(input: ReadInput, candidate: Candidate): number {
 /** A variant ranks just below the entry's own message, so the entry a body belongs to comes first. */
 const variantPenalty = 0.03;
 
-function messageMatch(entry: Entry, input: ReadInput, message: string): Match | null {
+function messageMatch(entry: Entry, input: ReadInput, message: string, words: FragmentWords): Match | null {
   let best: Match | null = null;
   const consider = (found: Match) => {
     if (!best || found.score > best.score) best = found;
@@ -249,7 +262,7 @@ function messageMatch(entry: Entry, input: ReadInput, message: string): Match | 
       consider({ entry, score: Math.min(1, 0.95 + agreement(input, candidate)) - penalty, reason: 'message', values: exact, ...variant });
       continue;
     }
-    const fragment = alignFragment(candidate.template, message);
+    const fragment = alignFragment(candidate.template, words);
     if (fragment) {
       // Longer fragments are surer: "must be" fits two dozen templates, a clause fits one.
       const score = 0.45 + 0.35 * fragment.coverage + 0.1 * Math.min(1, fragment.matched / 4) + agreement(input, candidate);
@@ -265,17 +278,23 @@ function phrase(text: string): string {
   return words(text).join(' ');
 }
 
+/** Each entry's words, normalized once. */
+const entryPhrases = new Map(
+  catalogue.map((entry) => [entry.slug, { aka: entry.aka.map(phrase).filter((known) => known.length > 0), title: phrase(entry.title) }]),
+);
+
 function wordsMatch(entry: Entry, query: string): Match | null {
   let score = 0;
-  for (const aka of entry.aka) {
-    const known = phrase(aka);
-    if (known.length === 0) continue;
+  const phrases = entryPhrases.get(entry.slug) as { aka: string[]; title: string };
+  for (const known of phrases.aka) {
     if (known === query) score = Math.max(score, 0.7);
     else if (` ${query} `.includes(` ${known} `) && known.length >= 4) score = Math.max(score, 0.45 + Math.min(0.15, known.length / 100));
   }
-  if (phrase(entry.title) === query) score = Math.max(score, 0.75);
+  if (phrases.title === query) score = Math.max(score, 0.75);
   return score > 0 ? { entry, score, reason: 'words', values: {} } : null;
 }
+
+const order = new Map(catalogue.map((entry, index) => [entry.slug, index]));
 
 /** Ranks the catalogue against what a person pasted or typed. */
 export function lookup(raw: string): LookupResult {
@@ -291,7 +310,8 @@ export function lookup(raw: string): LookupResult {
   const message = input.message;
 
   if (message !== undefined) {
-    for (const entry of catalogue) offer(messageMatch(entry, input, message));
+    const words = fragmentWords(message);
+    for (const entry of catalogue) offer(messageMatch(entry, input, message, words));
     const field = tokenField(message.trim()) ?? tokenField(message.trim().replace(/^`|`$/g, ''));
     if (field) {
       offer({ entry: catalogue.find((entry) => entry.slug === field.entry) as Entry, score: 0.85, reason: 'field', values: { field: field.name } });
@@ -318,7 +338,6 @@ export function lookup(raw: string): LookupResult {
     }
   }
 
-  const order = new Map(catalogue.map((entry, index) => [entry.slug, index]));
   const matches = [...byEntry.values()].sort(
     (a, b) =>
       b.score - a.score ||

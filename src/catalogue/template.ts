@@ -7,10 +7,16 @@ const placeholderPattern = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
 
 export type Values = Readonly<Record<string, string>>;
 
+const placeholderCache = new Map<string, readonly string[]>();
+
 /** The placeholder names of a template, in order of appearance, without repeats. */
-export function placeholders(template: string): string[] {
-  const names = [...template.matchAll(placeholderPattern)].map((match) => match[1] as string);
-  return [...new Set(names)];
+export function placeholders(template: string): readonly string[] {
+  let names = placeholderCache.get(template);
+  if (!names) {
+    names = [...new Set([...template.matchAll(placeholderPattern)].map((match) => match[1] as string))];
+    placeholderCache.set(template, names);
+  }
+  return names;
 }
 
 /** Fills every placeholder; a missing value is a programming error, so it throws. */

@@ -6,7 +6,7 @@
 import { decodeBase64, type RawBody } from './body.ts';
 import { errorBody, type Outcome, type Problem } from './outcome.ts';
 import { defaultBody, parseScenario, type Scenario } from './scenario.ts';
-import { evaluationOrder, type Context } from './stages.ts';
+import { evaluationOrder, type Context, type Stage } from './stages.ts';
 import { successBody } from './success.ts';
 import { bodyWarnings } from './warnings.ts';
 import { entry } from '../catalogue/index.ts';
@@ -18,12 +18,23 @@ function rawBody(request: Scenario['request']): RawBody {
   return { kind: 'json', value: defaultBody };
 }
 
+function hasWhatItNeeds(stage: Stage, context: Context): boolean {
+  switch (stage.needs) {
+    case 'body':
+      return context.source.kind === 'json' || context.text !== undefined;
+    case 'object':
+      return context.object !== undefined;
+    default:
+      return true;
+  }
+}
+
 /** Predicts from a scenario whose defaults are already filled in (see parseScenario). */
 export function predictParsed(scenario: Scenario): Outcome {
   const context: Context = { scenario, source: rawBody(scenario.request), valid: new Map(), invalid: new Set() };
   const problems: Problem[] = [];
   for (const stage of evaluationOrder) {
-    if (stage.needs === 'object' && context.object === undefined) continue;
+    if (!hasWhatItNeeds(stage, context)) continue;
     problems.push(...stage.run(context));
   }
   const warnings = context.object ? bodyWarnings(context.object, context.valid) : [];

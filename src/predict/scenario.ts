@@ -16,9 +16,22 @@ const method = z
   .string()
   .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'Must be an HTTP method name such as "POST" or "GET"');
 
+/** Base64 that decodes: the alphabet, `=` padding only at the end, and a length atob accepts. */
+export function isBase64(text: string): boolean {
+  const compact = text.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) return false;
+  try {
+    atob(compact);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const base64 = z
   .string()
-  .regex(/^[A-Za-z0-9+/\s]*={0,2}\s*$/, 'Must be base64 (A–Z, a–z, 0–9, +, / and = padding)');
+  .regex(/^[A-Za-z0-9+/\s]*={0,2}\s*$/, 'Must be base64 (A–Z, a–z, 0–9, +, / and = padding)')
+  .refine(isBase64, 'Must be base64 of whole bytes: check that nothing was cut off or added');
 
 const countryOrAll = z
   .string()
@@ -124,16 +137,11 @@ export function parseScenario(input: unknown): Scenario {
   const result = scenarioSchema.safeParse(input);
   if (result.success) return result.data;
   throw new ScenarioError(
-    result.error.issues.map((issue) => ({
-      path: formatPath(issue.path),
-      message: describeIssue(issue),
-    })),
+    result.error.issues.flatMap((issue) =>
+      // An unknown key is named by its own path, so the person sees exactly what to remove.
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: `Unknown key "${key}": remove it or check its spelling` }))
+        : [{ path: formatPath(issue.path), message: issue.message }],
+    ),
   );
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') {
-    return `Unknown ${issue.keys.length === 1 ? 'key' : 'keys'} ${issue.keys.map((key) => `"${key}"`).join(', ')}`;
-  }
-  return issue.message;
 }

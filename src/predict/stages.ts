@@ -35,8 +35,11 @@ export interface Stage {
   basis: string;
   /** The entries the stage can produce, in the order it checks them. */
   entries: readonly string[];
-  /** What the stage needs from the stages before it; without it, the stage is not run. */
-  needs?: 'text' | 'object';
+  /**
+   * What the stage needs from the stages before it; without it, the stage is not run:
+   * `body` a body that decoded (or arrived as JSON), `object` a body that parsed to an object.
+   */
+  needs?: 'body' | 'object';
   run(context: Context): Problem[];
 }
 
@@ -121,6 +124,7 @@ export const evaluationOrder: readonly Stage[] = [
     description: 'The body must be JSON, not empty, not null, and an object.',
     basis: 'Documented: the reference\'s request parsing errors.',
     entries: ['json-parse-error', 'body-null', 'body-not-object'],
+    needs: 'body',
     run(context) {
       const { source } = context;
       const json = source.kind === 'json' ? source.value : parseJson(context.text ?? '');

@@ -8,34 +8,47 @@ import { tokenField, tokenFieldNames } from '../token/fields.ts';
 import { pointerTo, type Warning } from './outcome.ts';
 import type { ValidFields } from './business-rules.ts';
 
+// Two rows reused across calls: suggestions run for every unknown key of every prediction.
+let previousRow = new Uint16Array(64);
+let currentRow = new Uint16Array(64);
+
 /** Levenshtein distance, giving up (returning limit + 1) once it is over the limit. */
 export function editDistance(a: string, b: string, limit = 2): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  if (b.length + 1 > previousRow.length) {
+    previousRow = new Uint16Array(b.length + 1);
+    currentRow = new Uint16Array(b.length + 1);
+  }
+  let previous = previousRow;
+  let current = currentRow;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     let rowMin = i;
+    const letter = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = letter === b.charCodeAt(j - 1) ? 0 : 1;
       const value = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
     }
     if (rowMin > limit) return limit + 1;
-    previous = current;
+    [previous, current] = [current, previous];
   }
   return previous[b.length] as number;
 }
 
+const lowerCaseNames = tokenFieldNames.map((name) => [name, name.toLowerCase()] as const);
+
 /** The known field a key was probably meant to be: equal ignoring case, else within two edits. */
 export function suggestField(key: string): string | undefined {
   const lower = key.toLowerCase();
-  const sameLetters = tokenFieldNames.find((name) => name.toLowerCase() === lower);
-  if (sameLetters) return sameLetters;
+  const sameLetters = lowerCaseNames.find(([, lowerName]) => lowerName === lower);
+  if (sameLetters) return sameLetters[0];
   let best: string | undefined;
   let bestDistance = 3;
-  for (const name of tokenFieldNames) {
-    const distance = editDistance(lower, name.toLowerCase(), 2);
+  for (const [name, lowerName] of lowerCaseNames) {
+    const distance = editDistance(lower, lowerName, 2);
     if (distance < bestDistance) {
       best = name;
       bestDistance = distance;

@@ -262,7 +262,7 @@ describe('explain', () => {
   });
 
   test('a documented entry says so; an entry with no identifier says so', async () => {
-    const documented = await cli(['explain', 'country-invalid']);
+    const documented = await cli(['explain', 'bad-value']);
     assert.match(documented.stdout, /\nProvenance\n {2}documented\n/);
     const bare = await cli(['explain', 'invalid-credentials']);
     assert.match(bare.stdout, /identifier\s+none/);

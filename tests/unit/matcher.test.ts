@@ -195,3 +195,24 @@ test('a 1 MB paste without any JSON is read in under a second', (t) => {
   t.diagnostic(`1 MB of words read in ${elapsed.toFixed(1)} ms`);
   assert.ok(elapsed < 1000, `took ${elapsed.toFixed(0)} ms`);
 });
+
+test(
+  "the reference's JavaScript handling example printout of an identifier-less error leads to its entry",
+  () => {
+    assertFirst('Error [undefined]: Partner inactive', 'partner-inactive', 'message');
+    assert.deepEqual(
+      assertFirst('Error [undefined]: This endpoint is not available for DEMO partners.', 'wrong-environment', 'message').values,
+      { ENV: 'DEMO' },
+    );
+    assertFirst('Error [undefined]: Invalid authorization credentials', 'invalid-credentials', 'message');
+  },
+);
+
+test(
+  'a printed error with a one-word identifier is read like one with an underscore',
+  () => {
+    const found = assertFirst('Error [UNAUTHORIZED]: Invalid authorization credentials', 'invalid-credentials', 'message');
+    assert.equal(readInput('Error [UNAUTHORIZED]: Invalid authorization credentials').identifier, 'UNAUTHORIZED');
+    assert.ok(found.variant);
+  },
+);

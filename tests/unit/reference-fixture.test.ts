@@ -129,13 +129,6 @@ test("the reference's messages are the catalogue's templates, up to a final peri
   }
 });
 
-test("every message the catalogue marks documented is one of the reference's messages, word for word", () => {
-  const texts = new Set(referenceMessages.map((message) => message.text));
-  const documented = catalogue.filter((entry) => entry.provenance.kind === 'documented' && entry.message !== null);
-  assert.ok(documented.length > 0);
-  for (const entry of documented) assert.ok(texts.has(entry.message as string), `${entry.slug}: "${entry.message}" is not in the reference`);
-});
-
 test("every message whose text the catalogue does not mark as inferred is the reference's, up to a final period", (t) => {
   const texts = new Set(referenceMessages.map((message) => message.text.replace(/\.$/, '')));
   const notInferred = catalogue.filter(
@@ -145,6 +138,7 @@ test("every message whose text the catalogue does not mark as inferred is the re
       entry.slug !== 'token-created',
   );
   t.diagnostic(`messages not marked inferred: ${notInferred.map((entry) => entry.slug).join(', ')}`);
+  assert.ok(notInferred.length >= 8, 'the reference documents at least eight token-endpoint messages');
   for (const entry of notInferred) {
     assert.ok(texts.has((entry.message as string).replace(/\.$/, '')), `${entry.slug}: "${entry.message}" is not the reference's`);
   }

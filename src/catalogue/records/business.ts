@@ -57,14 +57,19 @@ export const businessEntries: EntryInput[] = [
     message: "Partner is not allowed to generate tokens of type '{tokenType}'.",
     fields: ['tokenType'],
     cause:
-      'The token type (sent, or the default `IDENTIFICATION`) is valid, but your contract does not include it: video-call and document-only verifications are separate products.',
+      'The token type (sent, or the default `IDENTIFICATION` when none is sent) is valid, but your contract does not allow it.',
     fix: [
       'Request a token type that your contract includes.',
       'Ask your iDenfy account manager to add the token type to your contract.',
     ],
     retry: { helps: false, note: 'Not until the contract includes the type.' },
     related: ['token-type-invalid', 'partner-contract-error'],
-    provenance: contractRule,
+    provenance: {
+      kind: 'inferred',
+      reason:
+        'The reference names the rule and its 400 status; the identifier, the text, and checking the default type when none is sent are inferred.',
+      parts: ['identifier', 'message', 'behaviour'],
+    },
     sources: [businessRules],
     aka: ['token type not allowed', 'video call not enabled', 'contract'],
     example: {
@@ -130,13 +135,18 @@ export const businessEntries: EntryInput[] = [
     message: "Fields 'utilityBill' and 'additionalSteps' cannot be used together; use 'additionalSteps' only.",
     fields: ['utilityBill', 'additionalSteps'],
     cause:
-      '`utilityBill` is the older switch for a utility bill step; `additionalSteps` replaces it and can describe the same step. The API refuses both in one request.',
+      'Both ask for extra document steps: `utilityBill` for a utility bill, `additionalSteps` for steps you describe, a utility bill among them. iDenfy\'s documentation says the two keys cannot be used in the same request; Errata flags `utilityBill: true` with `additionalSteps`, since `false` asks for nothing.',
     fix: [
       'Drop `utilityBill` and describe the bill as a step: `"additionalSteps": {"ALL": {"ALL": {"UTILITY_BILL": {…}}}}`.',
     ],
     retry: { helps: false, note: 'Not until one of the two is dropped.' },
     related: ['additional-steps-not-enabled', 'address-with-additional-data'],
-    provenance: requestRule,
+    provenance: {
+      kind: 'inferred',
+      reason:
+        'The reference names the rule and its 400 status; the identifier, the text, and letting `utilityBill: false` pass are inferred.',
+      parts: ['identifier', 'message', 'behaviour'],
+    },
     sources: [businessRules, { source: 'token-docs' }],
     aka: ['utility bill', 'proof of address'],
     example: {
@@ -155,7 +165,7 @@ export const businessEntries: EntryInput[] = [
     message: "Fields 'address' and 'additionalData' cannot be used together.",
     fields: ['address', 'additionalData'],
     cause:
-      'Both give data to compare with a proof-of-address document: `address` for the built-in check, `additionalData` for your own additional steps. The API takes one or the other.',
+      'The reference says `address` and `additionalData` cannot be used together. Both carry data to compare with what the person uploads, which is likely why (Errata\'s reading; iDenfy gives no reason).',
     fix: ['Send the address inside `additionalData` for the step that compares it, and drop `address`.', 'Or drop `additionalData`.'],
     retry: { helps: false, note: 'Not until one of the two is dropped.' },
     related: ['additional-data-without-additional-steps', 'address-invalid'],
@@ -206,7 +216,7 @@ export const businessEntries: EntryInput[] = [
     message: "Field 'expiryTime' must not exceed {maxExpiry} seconds when 'generateDigitString' is true.",
     fields: ['generateDigitString', 'expiryTime'],
     cause:
-      'An 8-digit mobile code (`digitString`) is short, so it may live only as long as the environment\'s default expiry time (3,600 seconds unless iDenfy changed it). A longer `expiryTime` is refused when a digit string is asked for; absent, `expiryTime` is 3,600.',
+      'iDenfy\'s documentation says that with `generateDigitString: true`, `expiryTime` must not exceed the digit string\'s maximum, which equals the environment\'s default expiry time and is raised through iDenfy. Errata takes 3,600 seconds as that maximum unless the account says otherwise, and an absent `expiryTime` as 3,600; the sources disagree on the default (3,600, 86,400, or the dashboard\'s). The documented requirement that the contract allows digit strings is not modelled.',
     fix: [
       'Send an `expiryTime` of at most the maximum (the message gives it), or leave it out.',
       'If you need longer-lived codes, ask iDenfy sales or support to raise the maximum.',
@@ -229,8 +239,8 @@ export const businessEntries: EntryInput[] = [
     message: "Field 'questionnaire' must be the key of one of the partner's questionnaires.",
     fields: ['questionnaire'],
     cause:
-      '`questionnaire` takes the key of a questionnaire created in your dashboard, as a string. A typo, a questionnaire of another environment, or its title instead of its key is refused.',
-    fix: ['Copy the questionnaire key from the dashboard.', 'Send `null` or leave the field out for no questionnaire.'],
+      '`questionnaire` takes the key of one of your account\'s questionnaires, as a string. A typo, or a title instead of a key, is refused.',
+    fix: ['Check the questionnaire\'s key in your account and send it exactly.', 'Send `null` or leave the field out for no questionnaire.'],
     retry: { helps: false, note: 'Not until the key exists.' },
     related: ['risk-assessment-profile-unknown'],
     provenance: {
@@ -255,8 +265,8 @@ export const businessEntries: EntryInput[] = [
     message: "Field 'riskAssessmentProfile' must be the ID of one of the partner's risk assessment profiles.",
     fields: ['riskAssessmentProfile'],
     cause:
-      '`riskAssessmentProfile` takes the ID (a UUID) of a risk assessment profile created in your dashboard. A profile name, a malformed UUID, or a profile of another environment is refused.',
-    fix: ['Copy the profile ID from the dashboard.', 'Send `null` or leave the field out for no profile.'],
+      '`riskAssessmentProfile` takes the ID (a UUID) of one of your account\'s risk assessment profiles. A profile name or a malformed UUID is refused.',
+    fix: ['Check the profile\'s ID in your account and send it exactly.', 'Send `null` or leave the field out for no profile.'],
     retry: { helps: false, note: 'Not until the ID exists.' },
     related: ['questionnaire-unknown'],
     provenance: {
@@ -298,7 +308,7 @@ export const outcomeEntries: EntryInput[] = [
       kind: 'inferred',
       reason:
         "The reference's common issues document the text (without its final period); the status, identifier and period come from iDenfy's older documentation.",
-      parts: ['status', 'identifier'],
+      parts: ['status', 'identifier', 'message'],
     },
     sources: [{ source: 'reference', section: 'Common Issues' }, { source: 'older-errors' }],
     variants: [

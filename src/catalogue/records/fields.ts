@@ -29,7 +29,7 @@ export const fieldEntries: EntryInput[] = [
     summary: 'The body has no `clientId`, or it is null: the one field every token request needs.',
     message: "Field 'clientId' is required.",
     cause:
-      'Every token request must say who is being verified, in `clientId`: your own identifier for the person. It is absent, `null`, or misspelt (`clientID` and `client_id` are other keys, which the API ignores).',
+      'Every token request must say who is being verified, in `clientId`: your own identifier for the person. It is absent, `null`, or misspelt (`clientID` and `client_id` are other keys, which the API ignores). One crawl of iDenfy\'s documentation says the legacy name `personScanRef` is also accepted; Errata does not model that.',
     fix: [
       'Add `"clientId": "<your user id>"` to the body: a non-blank string of at most 100 characters.',
       'Check the spelling: the key is `clientId`, with a capital I and a lower-case d.',
@@ -75,7 +75,7 @@ export const fieldEntries: EntryInput[] = [
     fix: [
       'Send a whole number of seconds: `3600` for an hour, `86400` for a day, `2592000` for 30 days at most.',
       'Send it as a number, not a string.',
-      'Leave it out to get the default of 3600 seconds.',
+      'Leave it out to get the default: 3600 seconds in the token documentation (later pages say 86400, or your dashboard default).',
     ],
     retry: { helps: false, note: 'Not until the value is in range.' },
     related: ['session-length-invalid', 'digit-string-expiry-too-long', 'token-not-valid'],
@@ -94,7 +94,7 @@ export const fieldEntries: EntryInput[] = [
       '`sessionLength` is how long the person has to finish once they open the link, in seconds: a whole number from 60 to 3,600, both included. Minutes instead of seconds (`10`), milliseconds (`600000`) or a string break the rule.',
     fix: [
       'Send seconds from 60 to 3600: `600` for ten minutes.',
-      'Leave it out to get the default (600 seconds).',
+      'Leave it out to get the default: 600 seconds in the token documentation (later pages say 1800, or your dashboard default).',
     ],
     retry: { helps: false, note: 'Not until the value is in range.' },
     related: ['expiry-time-invalid'],
@@ -133,8 +133,13 @@ export const fieldEntries: EntryInput[] = [
     ],
     retry: { helps: false, note: 'Not until the code is valid.' },
     related: ['nationality-invalid', 'country-document-unsupported'],
-    provenance: { kind: 'documented' },
-    sources: [fieldTable],
+    provenance: {
+      kind: 'inferred',
+      reason:
+        "The reference documents the rule, the identifier and this exact message; which codes count (iDenfy's OpenAPI country list, with XK) and accepting lower case are Errata's reading.",
+      parts: ['behaviour'],
+    },
+    sources: [fieldTable, openapi],
     aka: ['country code', 'iso code', 'alpha-2', 'uk', 'gbr'],
     example: { scenario: { request: { body: { clientId: 'user-42', country: 'LTU' } } } },
   }),
@@ -152,7 +157,7 @@ export const fieldEntries: EntryInput[] = [
     ],
     retry: { helps: false, note: 'Not until every item is a type.' },
     related: ['country-document-unsupported'],
-    provenance: fieldRuleProvenance('The reference gives the rule; the list of types joins iDenfy\'s request documentation and its OpenAPI document enum.'),
+    provenance: fieldRuleProvenance('The reference gives the rule; the list of types joins iDenfy\'s request documentation and its OpenAPI document enum, and refusing an empty array is inferred.'),
     sources: [fieldTable, openapi, tokenDocs],
     aka: ['document types', 'document type', 'driver license', 'passport', 'id card'],
     example: { scenario: { request: { body: { clientId: 'user-42', documents: ['PASSPORT', 'DRIVING_LICENSE'] } } } },
@@ -189,7 +194,7 @@ export const fieldEntries: EntryInput[] = [
     cause:
       'Dates must be written `YYYY-MM-DD` and name a day that exists. `24/12/1990`, `1990-1-5`, a timestamp (`1990-12-24T00:00:00Z`) or `2023-02-30` break the rule.',
     fix: [
-      'Format the date as ISO 8601 calendar date only: `date.isoformat()` in Python, `toISOString().slice(0, 10)` in JavaScript.',
+      'Format the date from its parts as ISO 8601: `date.isoformat()` in Python; in JavaScript, year, month and day padded to `YYYY-MM-DD` (not `toISOString()`, which converts to UTC and can shift the day).',
       'Check that the day exists (no 30 February).',
     ],
     retry: { helps: false, note: 'Not until the date is valid.' },
@@ -209,7 +214,7 @@ export const fieldEntries: EntryInput[] = [
     summary: '`nationality` is not a two-letter country code that iDenfy supports.',
     message: "Field 'nationality' must be a valid ISO 3166-1 alpha-2 code.",
     cause:
-      '`nationality` must be an ISO 3166-1 alpha-2 code, such as `LT` or `US`, not a nationality word (`Lithuanian`) or a three-letter code. Lower case is accepted.',
+      '`nationality` must be an ISO 3166-1 alpha-2 code, such as `LT` or `US`, not a nationality word (`Lithuanian`) or a three-letter code. Lower case is accepted. One iDenfy page says `ALL` clears the field; Errata follows the reference and refuses it: send `null` instead.',
     fix: ['Send the two-letter code of the country of nationality.', 'Leave the field out if you do not know it.'],
     retry: { helps: false, note: 'Not until the code is valid.' },
     related: ['country-invalid'],
@@ -416,8 +421,8 @@ export const fieldEntries: EntryInput[] = [
     title: 'theme is not a UUID',
     summary: '`theme` is not the UUID of a UI theme.',
     message: "Field 'theme' must be a UUID.",
-    cause: '`theme` names one of your UI themes by its UUID, as shown in the dashboard. A theme name (`dark`) breaks the rule.',
-    fix: ['Copy the theme\'s UUID from the dashboard, or leave the field out for the default theme.'],
+    cause: '`theme` names one of your UI themes by its ID, a UUID. A theme name (`dark`) breaks the rule.',
+    fix: ['Send the theme\'s UUID, or leave the field out for the default theme.'],
     retry: { helps: false, note: 'Not until the value is a UUID.' },
     related: [],
     provenance: fieldRuleProvenance(otherFieldRule),

@@ -24,12 +24,12 @@ export const requestEntries: EntryInput[] = [
     category: 'authentication',
     endpoints: [tokenEndpoint],
     cause:
-      "The request has no HTTP Basic `Authorization` header, or the key and secret in it do not belong to an iDenfy account. This is checked before any request processing, so the body has no `identifier`. Keys that worked before usually fail because they were rotated in the dashboard, because stored credentials picked up trailing white space, or because sandbox keys are used against production (or the reverse).",
+      "The request has no HTTP Basic `Authorization` header, or the key and secret in it do not belong to an iDenfy account. This is checked before any request processing, so the body has no `identifier`. Keys that worked before usually fail because they were rotated in the dashboard, or because stored credentials picked up trailing white space. iDenfy's error-handling guide also lists sandbox keys used against production here; the reference answers that case with a 403 instead (see the wrong-environment entry), and Errata follows the reference.",
     fix: [
       'Check in the dashboard (Settings → API Keys) that the key and secret have not been rotated.',
       'Send HTTP Basic auth: username = API key, password = API secret, `Authorization: Basic base64(API_KEY:API_SECRET)`.',
       'Strip trailing white space and line breaks from the stored key and secret.',
-      'Use sandbox keys with sandbox and production keys with production.',
+      'Check that the key pair belongs to the environment you call (sandbox or production).',
     ],
     retry: { helps: false, note: 'Not with the same credentials: fix them first.' },
     related: ['unauthorized', 'wrong-environment'],
@@ -244,7 +244,7 @@ export const requestEntries: EntryInput[] = [
     category: 'request',
     endpoints: [tokenEndpoint],
     cause:
-      'The body is empty, or it does not parse as JSON: a trailing comma, single quotes, an unquoted key, a comment, or a Python dict printed with `str()`. An HTTP client that sends the payload as form fields (`data=` instead of `json=` in requests) causes it too.',
+      'The body is empty, or it does not parse as JSON: a trailing comma, single quotes, an unquoted key, a comment, or a Python dict printed with `str()` instead of serialized with `json.dumps()`.',
     fix: [
       'Serialize the body with a JSON library (`json.dumps`, `JSON.stringify`) instead of writing it by hand.',
       'Make sure the body is sent at all, with `Content-Type: application/json`.',

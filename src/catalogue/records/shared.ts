@@ -22,7 +22,7 @@ export const fieldTable = { source: 'reference', section: 'Field Validation Erro
 export function fieldRuleProvenance(rule: string): EntryInput['provenance'] {
   return {
     kind: 'inferred',
-    reason: `${rule} The identifier and the \`Field '<name>' must …\` text follow the reference's one documented field message.`,
-    parts: ['identifier', 'message'],
+    reason: `${rule} The identifier and the \`Field '<name>' must …\` text follow the reference's one documented field message; strict JSON types (\`"3600"\` is not an integer) are Errata's reading.`,
+    parts: ['identifier', 'message', 'behaviour'],
   };
 }

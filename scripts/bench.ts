@@ -1,0 +1,198 @@
+/**
+ * Benchmark of the predictor and the matcher.
+ *
+ *   npm run bench                 every payload, ~2 s each
+ *   npm run bench -- --quick      ~0.3 s each, for a smoke run
+ *   npm exec -- node --cpu-prof scripts/bench.ts   to profile
+ *
+ * For each payload it measures predictParsed (scenario already parsed, defaults filled) and
+ * predict (raw scenario input, parsed every time), after a warm-up, and prints predictions per
+ * second and microseconds per prediction; then matcher lookups per second for typical pastes,
+ * and the catalogue's entries by kind and by category. The target is 100,000 predictions/second.
+ */
+import { predict, predictParsed } from '../src/predict/predict.ts';
+import { parseScenario, type ScenarioInput } from '../src/predict/scenario.ts';
+import { lookup } from '../src/catalogue/matcher.ts';
+import { catalogue } from '../src/catalogue/index.ts';
+import { categories } from '../src/catalogue/categories.ts';
+
+const quick = process.argv.includes('--quick');
+const runMs = quick ? 300 : 2000;
+const warmupMs = quick ? 100 : 300;
+const target = 100_000;
+
+const latin1 = Buffer.from([...Buffer.from('{"clientId": "J'), 0xfc, ...Buffer.from('rgen"}')]).toString('base64');
+
+const payloads: { name: string; scenario: ScenarioInput }[] = [
+  { name: 'valid minimal', scenario: { request: { body: { clientId: 'user-42' } } } },
+  {
+    name: 'valid, many fields',
+    scenario: {
+      request: {
+        body: {
+          clientId: 'user-42',
+          firstName: 'Jonas',
+          lastName: 'Jonaitis',
+          dateOfBirth: '1990-12-24',
+          nationality: 'LT',
+          country: 'lt',
+          documents: ['ID_CARD', 'PASSPORT', 'DRIVER_LICENSE'],
+          expiryTime: 86_400,
+          sessionLength: 900,
+          tokenType: 'IDENTIFICATION',
+          successUrl: 'https://example.com/kyc/success?session=abc',
+          errorUrl: 'https://example.com/kyc/error?session=abc',
+          unverifiedUrl: 'https://example.com/kyc/unverified?session=abc',
+          callbackUrl: 'https://example.com/idenfy/webhook',
+          locale: 'lt',
+          externalRef: 'order-2026-0001',
+          personalNumber: '39012240000',
+          documentNumber: 'AB1234567',
+          sex: 'M',
+          showInstructions: true,
+          checkLiveness: true,
+          checkAml: true,
+          questionnaire: 'onboarding',
+          registryCentersCountries: ['LT', 'HU'],
+          faceMatchingThresholdModifier: 1.1,
+          ageLimit: 18,
+        },
+      },
+      account: { questionnaires: ['onboarding'], supportedDocuments: { ALL: ['ID_CARD', 'PASSPORT', 'DRIVER_LICENSE'] } },
+    },
+  },
+  {
+    name: 'several problems',
+    scenario: {
+      request: {
+        credentials: 'invalid',
+        method: 'GET',
+        body: {
+          clientId: '',
+          expiryTime: 0,
+          country: 'LTU',
+          documents: ['PASSPORT', 'DRIVING_LICENSE'],
+          successUrl: 'http://localhost:3000/done',
+          dateOfBirth: '24/12/1990',
+          callbackUrl: 'https://example.com/cb',
+          utilityBill: true,
+          additionalSteps: { ALL: { ALL: { UTILITY_BILL: {} } } },
+        },
+      },
+      account: { active: false, requestsLastHour: 10_000, customCallbackUrl: false, tokenLimitReached: true },
+    },
+  },
+  { name: 'malformed JSON raw body', scenario: { request: { rawBody: '{"clientId": "user-42", "expiryTime": 3600,}' } } },
+  { name: 'non-UTF-8 bytes', scenario: { request: { rawBodyBase64: latin1 } } },
+  {
+    name: 'unknown keys',
+    scenario: { request: { body: { clientID: 'user-42', client_id: 'x', clientld: 'y', expirytime: 60, callback_url: 'https://x', foo: 1, bar: 2 } } },
+  },
+];
+
+const lookups: { name: string; text: string }[] = [
+  { name: 'identifier', text: 'BAD_VALUE' },
+  { name: 'status', text: '402' },
+  { name: 'whole message', text: 'This endpoint is not available for SANDBOX partners.' },
+  { name: 'partial message', text: 'Expected a dictionary, but got list' },
+  { name: 'JSON body', text: '{"identifier":"BAD_VALUE","message":"Field \'country\' must be a valid ISO 3166-1 alpha-2 code."}' },
+  {
+    name: 'curl -i output',
+    text: 'HTTP/2 400\r\ncontent-type: application/json\r\nvary: Accept\r\n\r\n{"identifier":"JSON_ERROR","message":"An error occurred while parsing/constructing JSON"}',
+  },
+  { name: 'plain words', text: 'credits ran out' },
+];
+
+/** Runs fn repeatedly for about ms milliseconds; returns calls per second. */
+function measure(fn: () => unknown, ms: number): { perSecond: number; calls: number } {
+  let calls = 0;
+  let sink = 0;
+  const started = performance.now();
+  let now = started;
+  // Check the clock every batch, not every call, so that reading it does not dominate.
+  while (now - started < ms) {
+    for (let index = 0; index < 64; index++) {
+      if (fn() !== undefined) sink++;
+    }
+    calls += 64;
+    now = performance.now();
+  }
+  if (sink < 0) console.log(sink);
+  return { perSecond: (calls * 1000) / (now - started), calls };
+}
+
+function format(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+function table(headers: string[], rows: string[][], rightFrom = 1): string {
+  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const line = (cells: string[]) =>
+    '│ ' + cells.map((cell, column) => (column >= rightFrom ? cell.padStart(widths[column] as number) : cell.padEnd(widths[column] as number))).join(' │ ') + ' │';
+  const rule = (left: string, middle: string, right: string) => left + widths.map((width) => '─'.repeat(width + 2)).join(middle) + right;
+  return [rule('┌', '┬', '┐'), line(headers), rule('├', '┼', '┤'), ...rows.map(line), rule('└', '┴', '┘')].join('\n');
+}
+
+console.log(`Errata benchmark: node ${process.version}, ${runMs} ms per measure after ${warmupMs} ms of warm-up\n`);
+
+// Check the payloads say what their names say, so that the numbers measure the intended path.
+for (const payload of payloads) {
+  const outcome = predict(payload.scenario);
+  console.log(`  ${payload.name.padEnd(24)} → ${outcome.status} ${outcome.entry} (${outcome.problems.length} problems, ${outcome.warnings.length} warnings)`);
+}
+console.log('');
+
+const rows: string[][] = [];
+for (const payload of payloads) {
+  const parsed = parseScenario(payload.scenario);
+  const parsedRun = () => predictParsed(parsed);
+  const rawRun = () => predict(payload.scenario);
+  measure(parsedRun, warmupMs);
+  measure(rawRun, warmupMs);
+  const p = measure(parsedRun, runMs);
+  const r = measure(rawRun, runMs);
+  rows.push([
+    payload.name,
+    format(p.perSecond),
+    (1e6 / p.perSecond).toFixed(2),
+    format(r.perSecond),
+    (1e6 / r.perSecond).toFixed(2),
+    p.perSecond >= target ? 'yes' : 'no',
+  ]);
+}
+// Overall: every payload equally often, one after the other (a mixed workload), measured as such.
+const parsedAll = payloads.map((payload) => parseScenario(payload.scenario));
+let next = 0;
+const mixedParsed = () => predictParsed(parsedAll[next++ % parsedAll.length] as (typeof parsedAll)[number]);
+const mixedRaw = () => predict((payloads[next++ % payloads.length] as (typeof payloads)[number]).scenario);
+measure(mixedParsed, warmupMs);
+const overallParsed = measure(mixedParsed, runMs).perSecond;
+measure(mixedRaw, warmupMs);
+const overallRaw = measure(mixedRaw, runMs).perSecond;
+rows.push(['overall (mixed)', format(overallParsed), (1e6 / overallParsed).toFixed(2), format(overallRaw), (1e6 / overallRaw).toFixed(2), overallParsed >= target ? 'yes' : 'no']);
+
+console.log('Predictions');
+console.log(table(['payload', 'predictParsed/s', 'µs', 'predict/s', 'µs', `≥ ${format(target)}/s`], rows));
+
+const lookupRows: string[][] = [];
+for (const { name, text } of lookups) {
+  const run = () => lookup(text);
+  measure(run, warmupMs / 2);
+  const result = measure(run, runMs / 2);
+  lookupRows.push([name, lookup(text).matches[0]?.entry.slug ?? '(none)', format(result.perSecond), (1e6 / result.perSecond).toFixed(1)]);
+}
+console.log('\nMatcher');
+console.log(table(['input', 'first match', 'lookups/s', 'µs'], lookupRows, 2));
+
+const byKind = new Map<string, number>();
+const byCategory = new Map<string, number>();
+for (const entry of catalogue) {
+  byKind.set(entry.kind, (byKind.get(entry.kind) ?? 0) + 1);
+  byCategory.set(entry.category, (byCategory.get(entry.category) ?? 0) + 1);
+}
+console.log(`\nCatalogue: ${catalogue.length} entries`);
+console.log(table(['kind', 'entries'], [...byKind].map(([kind, count]) => [kind, String(count)])));
+console.log(table(['category', 'entries'], categories.map((category) => [category.id, String(byCategory.get(category.id) ?? 0)])));
+
+const verdict = overallParsed >= target ? 'meets' : 'is below';
+console.log(`\nThe predictor ${verdict} the target of ${format(target)} predictions/second (predictParsed on the mixed workload: ${format(overallParsed)}/s, predict: ${format(overallRaw)}/s).`);

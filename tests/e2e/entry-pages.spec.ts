@@ -1,0 +1,61 @@
+import { test, expect } from './fixtures.ts';
+import { catalogue } from '../../src/catalogue/index.ts';
+import { predict } from '../../src/predict/predict.ts';
+import { statusLine } from '../../src/predict/http.ts';
+
+test('a reader goes from the index to an entry and on to a related entry', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Errors' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'All errors' })).toBeVisible();
+
+  await page.getByRole('main').getByRole('link', { name: 'Expected a dictionary' }).click();
+  await expect(page).toHaveURL(/\/errors\/body-not-object\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Expected a dictionary');
+  await expect(page.getByText('400 Bad Request').first()).toBeVisible();
+  await expect(page.getByText('VALIDATION_ERROR').first()).toBeVisible();
+
+  const related = page.getByRole('region', { name: 'Related' });
+  await related.getByRole('link', { name: 'Error while parsing JSON' }).click();
+  await expect(page).toHaveURL(/\/errors\/json-parse-error\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Error while parsing JSON');
+});
+
+test('an identifier entry lists the case entries that carry its identifier', async ({ page }) => {
+  await page.goto('/errors/bad-value/');
+  const cases = page.getByRole('region', { name: 'Cases that carry BAD_VALUE' });
+  for (const entry of catalogue.filter((each) => each.kind === 'case' && each.identifier === 'BAD_VALUE')) {
+    await expect(cases.getByRole('link', { name: entry.title, exact: true })).toBeVisible();
+  }
+});
+
+test('every entry page shows the predicted response of its own example', async ({ page }) => {
+  test.slow();
+  for (const entry of catalogue.filter((each) => each.example)) {
+    await page.goto(`/errors/${entry.slug}/`);
+    const expected = predict(entry.example?.scenario);
+    const block = page.locator('[data-example-response] pre');
+    const text = (await block.textContent()) ?? '';
+    expect(text.startsWith(`HTTP/1.1 ${statusLine(expected.status)}`), entry.slug).toBe(true);
+    const body = JSON.parse(text.slice(text.indexOf('\n\n') + 2));
+    expect(body, entry.slug).toEqual(expected.body);
+  }
+});
+
+test('inferred facts are marked as inferred on the page', async ({ page }) => {
+  await page.goto('/errors/rate-limit-exceeded/');
+  await expect(page.getByRole('link', { name: 'partly inferred' })).toBeVisible();
+  await expect(page.getByText('The exact wording is inferred')).toBeVisible();
+  await page.goto('/errors/country-invalid/');
+  await expect(page.getByText('Documented.', { exact: false })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'partly inferred' })).toHaveCount(0);
+});
+
+test('the copy button copies the code sample', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/errors/country-invalid/');
+  await page.getByRole('button', { name: 'Copy curl' }).click();
+  await expect(page.getByRole('button', { name: 'Copied' }).first()).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain('curl -i -X POST https://ivs.idenfy.com/api/v2/token');
+  expect(copied).toContain('"country":"LTU"');
+});

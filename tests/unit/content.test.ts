@@ -1,0 +1,42 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { catalogue } from '../../src/catalogue/index.ts';
+import { placeholders } from '../../src/catalogue/template.ts';
+
+const folder = new URL('../../content/errors/', import.meta.url);
+const files = readdirSync(folder).filter((name) => name.endsWith('.mdx'));
+
+test('every catalogue entry has its prose in content/errors/<slug>.mdx, and every prose file has its entry', () => {
+  const prose = files.map((name) => name.replace(/\.mdx$/, '')).sort();
+  const slugs = catalogue.map((entry) => entry.slug).sort();
+  assert.deepEqual(
+    prose.filter((slug) => !slugs.includes(slug)),
+    [],
+    'prose files without a catalogue entry',
+  );
+  assert.deepEqual(
+    slugs.filter((slug) => !prose.includes(slug)),
+    [],
+    'catalogue entries without prose',
+  );
+});
+
+test('no prose file types a message template: templates are rendered from the records', () => {
+  const templates = catalogue
+    .map((entry) => entry.message)
+    .filter((message): message is string => message !== null && placeholders(message).length > 0);
+  for (const name of files) {
+    const text = readFileSync(new URL(name, folder), 'utf8');
+    for (const template of templates) {
+      assert.ok(!text.includes(template), `${name} repeats the template "${template}"`);
+    }
+  }
+});
+
+test('prose stays below the headings the page owns', () => {
+  for (const name of files) {
+    const text = readFileSync(new URL(name, folder), 'utf8').replace(/```[\s\S]*?```/g, '');
+    assert.doesNotMatch(text, /^#{1,2} /m, `${name} uses a level 1 or 2 heading`);
+  }
+});

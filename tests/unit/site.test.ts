@@ -1,0 +1,69 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolveErrorPath } from '../../src/client/resolve-path.ts';
+import { escapeHtml, inlineMarkdown, plainText } from '../../src/site/inline.ts';
+import { pythonLiteral, requestSamples } from '../../src/site/samples.ts';
+import { catalogue } from '../../src/catalogue/index.ts';
+import { describeRule, jsonType } from '../../src/token/describe.ts';
+import { tokenField } from '../../src/token/fields.ts';
+
+const slugs = catalogue.map((entry) => entry.slug);
+
+test('the 404 resolver sends any spelling of an identifier to its entry', () => {
+  for (const spelling of ['BAD_VALUE', 'bad_value', 'Bad-Value', 'badvalue', 'bad%20value', 'Bad%20Value']) {
+    assert.deepEqual(resolveErrorPath(`/errors/${spelling}/`, slugs), { kind: 'redirect', path: '/errors/bad-value/' }, spelling);
+  }
+});
+
+test('the 404 resolver sends a slug in another case or spelling to its entry', () => {
+  assert.deepEqual(resolveErrorPath('/errors/Country-Invalid', slugs), { kind: 'redirect', path: '/errors/country-invalid/' });
+  assert.deepEqual(resolveErrorPath('/errors/country_invalid/', slugs), { kind: 'redirect', path: '/errors/country-invalid/' });
+});
+
+test('the 404 resolver suggests close slugs and gives up on the rest', () => {
+  const found = resolveErrorPath('/errors/country/', slugs);
+  assert.equal(found.kind, 'suggest');
+  assert.ok(found.kind === 'suggest' && found.paths.includes('/errors/country-invalid/'));
+  assert.deepEqual(resolveErrorPath('/errors/zzzz/', slugs), { kind: 'none' });
+  assert.deepEqual(resolveErrorPath('/token/x/', slugs), { kind: 'none' });
+  assert.deepEqual(resolveErrorPath('/errors/%E0%A4%A/', slugs), { kind: 'none' }, 'a mangled escape is not an error');
+});
+
+test('inline Markdown renders code, strong and site links, and escapes everything else', () => {
+  assert.equal(inlineMarkdown('Send `<b>` **now** & [see](/errors/x/)'), 'Send <code>&lt;b&gt;</code> <strong>now</strong> &amp; <a href="/errors/x/">see</a>');
+  assert.equal(inlineMarkdown('[bad](javascript:alert(1))'), '[bad](javascript:alert(1))');
+  assert.equal(escapeHtml(`"'<>&`), '&quot;&#39;&lt;&gt;&amp;');
+  assert.equal(plainText('Use `clientId`, **not** [this](/x/).'), 'Use clientId, not this.');
+});
+
+test('Python literals use True, False and None', () => {
+  assert.equal(pythonLiteral({ a: true, b: [null, false], c: 'x' }), '{\n    "a": True,\n    "b": [\n        None,\n        False,\n    ],\n    "c": "x",\n}');
+});
+
+test('code samples send the scenario request as it is', () => {
+  const json = requestSamples({ request: { body: { clientId: "o'neil" } } });
+  assert.match(json.curl, /--data '\{"clientId":"o'\\''neil"\}'/);
+  assert.match(json.python, /json=payload/);
+  assert.match(json.javascript, /body: JSON\.stringify\(payload\)/);
+  assert.deepEqual(json.account, []);
+
+  const nullBody = requestSamples({ request: { body: null } });
+  assert.match(nullBody.python, /data="null"/, 'requests would send no body for json=None');
+
+  const bytes = requestSamples({ request: { rawBodyBase64: '/w==', credentials: 'missing' }, account: { fundsAvailable: false } });
+  assert.match(bytes.curl, /base64 -d/);
+  assert.doesNotMatch(bytes.curl, / -u /);
+  assert.doesNotMatch(bytes.javascript, /Authorization/);
+  assert.deepEqual(bytes.account, ['fundsAvailable: false']);
+
+  const get = requestSamples({ request: { method: 'GET' } });
+  assert.match(get.curl, /-X GET/);
+  assert.doesNotMatch(get.javascript, /body:/, 'fetch refuses a body on GET');
+});
+
+test('field rules read aloud say the limits', () => {
+  assert.equal(describeRule(tokenField('expiryTime')!.rule), 'a whole number from 1 to 2,592,000');
+  assert.equal(describeRule(tokenField('clientId')!.rule), 'a string, not blank, at most 100 characters');
+  assert.equal(jsonType(tokenField('documents')!.rule), 'array of string');
+  assert.match(describeRule(tokenField('successUrl')!.rule), /https:\/\/.*2,048 characters/);
+});
