@@ -15,11 +15,11 @@ export const retryableKinds: readonly ErrorKind[] = ['rate_limit', 'server', 'ne
 export const kindAdvice: Readonly<Record<ErrorKind, string>> = {
   rate_limit: 'Wait, then retry with back-off.',
   server: 'Retry with back-off; contact iDenfy if it persists.',
-  credentials: 'Fix the API key and secret in your configuration. Alert an operator.',
-  account: 'Change the account or contract (funds, credits, features, environment). Alert whoever manages the iDenfy account.',
-  request: 'Fix the request: a bug in your code or bad input. Show `message` to a developer.',
-  network: 'No response arrived: retry with back-off, after making the retry safe.',
-  unexpected: 'A response no rule covers: log status and body, do not retry.',
+  credentials: 'Fix the API key or secret in your configuration; alert an operator.',
+  account: 'Alert whoever manages the iDenfy account: funds, credits, contract or environment.',
+  request: 'Fix the request: a bug in your code or bad input.',
+  network: 'Retry with back-off, once the retry is safe.',
+  unexpected: 'Log status and body; do not retry.',
 };
 
 /**

@@ -5,7 +5,7 @@ import { statusLine } from '../../src/predict/http.ts';
 
 test('a reader goes from the index to an entry and on to a related entry', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Errors' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Errors', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'All errors' })).toBeVisible();
 
   await page.getByRole('main').getByRole('link', { name: 'Expected a dictionary' }).click();
@@ -45,7 +45,7 @@ test('inferred facts are marked as inferred on the page', async ({ page }) => {
   await page.goto('/errors/rate-limit-exceeded/');
   await expect(page.getByRole('link', { name: 'partly inferred' })).toBeVisible();
   await expect(page.getByText('The exact wording is inferred')).toBeVisible();
-  await page.goto('/errors/country-invalid/');
+  await page.goto('/errors/bad-value/');
   await expect(page.getByText('Documented.', { exact: false })).toBeVisible();
   await expect(page.getByRole('link', { name: 'partly inferred' })).toHaveCount(0);
 });
