@@ -41,11 +41,6 @@ export const identifierKinds: Readonly<Record<Identifier, Exclude<ErrorKind, 'ne
   VALIDATION_ERROR: 'request',
 };
 
-/** The identifiers whose kind is not `request`, as the code samples list them. */
-export function identifiersOfKind(kind: ErrorKind): Identifier[] {
-  return identifiers.filter((identifier) => identifierKinds[identifier] === kind);
-}
-
 /**
  * The kind a status alone decides, in the samples' order: 429, 5xx, 401, 402 and 403. Other 4xx
  * statuses leave it to the identifier (`undefined`); a 2xx is a success (`null`).
