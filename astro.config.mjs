@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { identifiers, identifierSlug } from './src/catalogue/identifiers.ts';
+import { codeThemes } from './src/site/code-themes.ts';
 
 /** `/errors/BAD_VALUE/` → `/errors/bad-value/`: the upper-case spelling of every identifier. */
 const identifierAliases = Object.fromEntries(
@@ -15,6 +16,6 @@ export default defineConfig({
   redirects: identifierAliases,
   integrations: [mdx()],
   markdown: {
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
+    shikiConfig: { themes: codeThemes },
   },
 });

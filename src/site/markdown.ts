@@ -1,0 +1,81 @@
+/**
+ * The Markdown twin of an entry page, and the llms.txt files: the same facts as the pages, for
+ * readers that prefer plain text (people pasting into a chat, and language models).
+ */
+import type { Entry } from '../catalogue/index.ts';
+import { entry as entryBySlug, casesOf, resolveVariant } from '../catalogue/index.ts';
+import { sources } from '../catalogue/sources.ts';
+import { predict } from '../predict/predict.ts';
+import { statusLine } from '../predict/http.ts';
+import { requestSamples } from './samples.ts';
+import { entryPath } from './paths.ts';
+import { retryAnswer } from './retry.ts';
+
+function fence(lang: string, code: string): string {
+  const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((run) => run[0].length));
+  const ticks = '`'.repeat(longest + 1);
+  return `${ticks}${lang}\n${code}\n${ticks}`;
+}
+
+/** The entry as one Markdown document; `prose` is the MDX body of its long-form page. */
+export function entryMarkdown(entry: Entry, site: URL, prose = ''): string {
+  const lines: string[] = [];
+  const url = new URL(entryPath(entry.slug), site).href;
+  lines.push(`# ${entry.title}`, '');
+  lines.push(`- Status: ${statusLine(entry.status)}`);
+  lines.push(`- Identifier: ${entry.identifier ?? 'none (the body has only a message)'}`);
+  lines.push(`- Kind: ${entry.kind === 'identifier' ? 'identifier entry' : 'case of POST /api/v2/token'}`);
+  lines.push(`- Page: ${url}`);
+  if (entry.retired) lines.push(`- Retired since ${entry.retired.since}: ${entry.retired.note}`);
+  lines.push('', entry.summary, '');
+  if (entry.message !== null) lines.push('## Message', '', fence('text', entry.message), '');
+  lines.push(entry.kind === 'identifier' ? '## What it means and where it appears' : '## When it happens', '', entry.cause, '');
+  lines.push(`Appears in: ${entry.endpoints.join('; ')}.`, '');
+  if (entry.fields.length > 0) lines.push(`Fields: ${entry.fields.map((field) => `\`${field}\``).join(', ')}.`, '');
+  if (entry.aka.length > 0) lines.push(`Also known as: ${entry.aka.join(', ')}.`, '');
+  lines.push('## How to fix it', '', ...entry.fix.map((step, index) => `${index + 1}. ${step}`), '');
+  lines.push(`Does retrying help? ${retryAnswer(entry)}`, '');
+
+  if (entry.kind === 'identifier' && entry.identifier) {
+    const cases = casesOf(entry.identifier);
+    if (cases.length > 0) {
+      lines.push(`## Cases that carry ${entry.identifier}`, '');
+      for (const each of cases) lines.push(`- [${each.title}](${new URL(entryPath(each.slug), site).href}) (${each.status})`);
+      lines.push('');
+    }
+  }
+
+  if (entry.example) {
+    const samples = requestSamples(entry.example.scenario);
+    const outcome = predict(entry.example.scenario);
+    lines.push('## Example', '');
+    if (samples.account.length > 0) lines.push(`Account state assumed: ${samples.account.join(', ')}.`, '');
+    lines.push(fence('bash', samples.curl), '');
+    lines.push(`Predicted response: ${statusLine(outcome.status)}`, '', fence('json', JSON.stringify(outcome.body, null, 2)), '');
+  }
+
+  if (prose.trim()) lines.push('## In depth', '', prose.trim().replace(/^---\s*\n---\s*\n/, ''), '');
+
+  if (entry.variants.length > 0) {
+    lines.push('## You may also see', '');
+    for (const variant of entry.variants) {
+      const resolved = resolveVariant(entry, variant);
+      lines.push(`- ${resolved.title}: ${statusLine(resolved.status)}, identifier ${resolved.identifier ?? 'none'}, message \`${resolved.message}\`.`);
+    }
+    lines.push('');
+  }
+  if (entry.related.length > 0) {
+    lines.push('## Related', '');
+    for (const slug of entry.related) lines.push(`- [${entryBySlug(slug).title}](${new URL(entryPath(slug), site).href})`);
+    lines.push('');
+  }
+  lines.push('## Provenance', '');
+  lines.push(
+    entry.provenance.kind === 'documented'
+      ? 'Documented by iDenfy\'s error reference.'
+      : `Partly inferred (${entry.provenance.parts.join(', ')}): ${entry.provenance.reason}`,
+    '',
+  );
+  for (const ref of entry.sources) lines.push(`- [${sources[ref.source].title}](${sources[ref.source].url})${ref.section ? `, ${ref.section}` : ''}`);
+  return `${lines.join('\n').trimEnd()}\n`;
+}
