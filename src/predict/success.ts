@@ -4,7 +4,7 @@
  * gives the same body and pages built from it do not change between builds.
  */
 import { entry } from '../catalogue/index.ts';
-import { tokenFields } from '../token/fields.ts';
+import { tokenField, tokenFields } from '../token/fields.ts';
 import type { ResponseBody } from './outcome.ts';
 
 /** FNV-1a over the text: a 32-bit seed. */
@@ -56,29 +56,46 @@ function copy<T>(value: T): T {
 }
 
 /**
+ * Every key of a success body in order, with the defaults filled in: built once, then copied
+ * for each success, since a body has some seventy keys and most keep their default.
+ */
+const defaultBody: Readonly<ResponseBody> = (() => {
+  const result: ResponseBody = { message: null, authToken: null, scanRef: null };
+  for (const field of tokenFields) {
+    result[field.name] = field.default;
+    if (field.name === 'clientId') result.personScanRef = null;
+  }
+  result.digitString = null;
+  result.redirectUrl = null;
+  return Object.freeze(result);
+})();
+
+/** Fields whose default is an object or array, copied into each body so no caller can change the table. */
+const objectDefaults = tokenFields.filter((field) => typeof field.default === 'object' && field.default !== null);
+
+/**
  * @param body the request body, known to be valid
- * @param seedText text that identifies the scenario, from which the sample values derive
+ * @param seedText text that identifies the request, from which the sample values derive
  */
 export function successBody(body: Record<string, unknown>, seedText: string): ResponseBody {
   const random = sampler(hash(seedText));
   const authToken = pick(random, alphanumeric, 40);
-  const scanRef = [8, 4, 4, 4, 12].map((length) => pick(random, hex, length)).join('-');
-  const digitString = body.generateDigitString === true ? pick(random, '0123456789', 8) : null;
+  const scanRef = `${pick(random, hex, 8)}-${pick(random, hex, 4)}-${pick(random, hex, 4)}-${pick(random, hex, 4)}-${pick(random, hex, 12)}`;
 
-  const result: ResponseBody = {
-    message: entry('token-created').message,
-    authToken,
-    scanRef,
-  };
-  for (const field of tokenFields) {
-    const sent = Object.hasOwn(body, field.name) ? body[field.name] : undefined;
-    // A copy, so that changing a response never changes the field table or the caller's request.
-    const value = copy(sent === undefined || sent === null ? field.default : sent);
-    const normalize = echo[field.name];
-    result[field.name] = normalize && typeof value === 'string' ? normalize(value) : value;
-    if (field.name === 'clientId') result.personScanRef = value;
+  const result: ResponseBody = { ...defaultBody };
+  result.message = entry('token-created').message;
+  result.authToken = authToken;
+  result.scanRef = scanRef;
+  for (const field of objectDefaults) result[field.name] = copy(field.default);
+  for (const name of Object.keys(body)) {
+    const value = body[name];
+    if (value === null || value === undefined || !Object.hasOwn(defaultBody, name) || !tokenField(name)) continue;
+    // A copy, so that changing a response never changes the caller's request.
+    const normalize = echo[name];
+    result[name] = normalize && typeof value === 'string' ? normalize(value) : copy(value);
   }
-  result.digitString = digitString;
+  result.personScanRef = result.clientId;
+  result.digitString = body.generateDigitString === true ? pick(random, '0123456789', 8) : null;
   result.redirectUrl = `https://ivs.idenfy.com/api/v2/redirect?authToken=${authToken}`;
   return result;
 }
