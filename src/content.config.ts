@@ -7,7 +7,8 @@ import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 
 const errors = defineCollection({
-  loader: glob({ base: './content/errors', pattern: '**/[^_]*.mdx' }),
+  // ERRATA_CONTENT points a benchmark build at the prose of a synthetic catalogue.
+  loader: glob({ base: process.env.ERRATA_CONTENT ?? './content/errors', pattern: '**/[^_]*.mdx' }),
   schema: z.object({
     /** One sentence shown under the title when the record's summary is not enough; optional. */
     lede: z.string().optional(),
