@@ -1,0 +1,428 @@
+/**
+ * The matching engine, free of the catalogue: given the entries to rank (anything with a slug,
+ * kind, identifier, status, title, message template, variants and `aka` words) and a field table,
+ * `createMatcher` returns `lookup` and `readInput`. `matcher.ts` binds it to the full catalogue
+ * for the CLI and the pages; the browser binds it to the compact search index
+ * (`src/search/index-data.ts`), so the search box and the triage page rank exactly as the CLI
+ * does without shipping the catalogue's schema. Only pure modules are imported here.
+ */
+import { parseIdentifier, type Identifier } from './identifiers.ts';
+import { match as matchTemplate, type Values } from './template.ts';
+
+/** What the matcher needs of an entry. The catalogue's `Entry` has all of it. */
+export interface MatchableEntry {
+  slug: string;
+  kind: 'identifier' | 'case';
+  identifier: Identifier | null;
+  status: number;
+  title: string;
+  /** The message template, null for an identifier entry. */
+  message: string | null;
+  aka: readonly string[];
+}
+
+/** Another form of an entry's response, with every part filled in. */
+export interface MatchVariant {
+  title: string;
+  message: string;
+  status: number;
+  identifier: Identifier | null;
+}
+
+export interface MatcherSource<E extends MatchableEntry> {
+  /** In catalogue order, which breaks ties. */
+  entries: readonly E[];
+  /** The entry's "you may also see" variants, resolved. */
+  variants(entry: E): readonly MatchVariant[];
+  /** The slug of the entry that a broken rule of this request field produces, if it is a field. */
+  fieldEntry(name: string): string | undefined;
+  /**
+   * How many entries of the whole catalogue have this status, and how many of them are cases,
+   * when `entries` is only part of it (the browser loads the entries a query can match).
+   * Without it, the counts come from `entries`.
+   */
+  statusCounts?(status: number): { count: number; cases: number };
+}
+
+/** What the matcher read from the input. */
+export interface ReadInput {
+  status?: number;
+  identifier?: string;
+  message?: string;
+  /** The JSON object found in the input, if any. */
+  body?: Record<string, unknown>;
+}
+
+export type MatchReason = 'message' | 'partial-message' | 'identifier' | 'status' | 'field' | 'words';
+
+export interface Match<E extends MatchableEntry = MatchableEntry> {
+  entry: E;
+  /** From 0 to 1: 1 is a whole message that fits the template. */
+  score: number;
+  reason: MatchReason;
+  /** The placeholder values read from the message. */
+  values: Values;
+  /** Set when the input matched one of the entry's "you may also see" variants. */
+  variant?: string;
+}
+
+export interface LookupResult<E extends MatchableEntry = MatchableEntry> {
+  input: ReadInput;
+  matches: Match<E>[];
+}
+
+export interface Matcher<E extends MatchableEntry> {
+  /** Ranks the entries against what a person pasted or typed. */
+  lookup(raw: string): LookupResult<E>;
+  /** The same, from what `readInput` read. */
+  lookupInput(input: ReadInput): LookupResult<E>;
+}
+
+/** Inputs longer than this are read from their end, where a pasted response keeps its body. */
+export const maxInput = 200_000;
+
+// ── Reading the input ─────────────────────────────────────────────────────────
+
+/** The JSON object in a text: the whole text, or the last object that parses (a response's body). */
+function findJsonObject(text: string): Record<string, unknown> | undefined {
+  const attempt = (candidate: string): Record<string, unknown> | undefined => {
+    try {
+      const value: unknown = JSON.parse(candidate);
+      return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const trimmed = text.trim();
+  if (trimmed.startsWith('{')) {
+    const whole = attempt(trimmed);
+    if (whole) return whole;
+  }
+  const end = text.lastIndexOf('}');
+  if (end === -1) return undefined;
+  // Try the last few openings only, so a huge paste full of braces stays fast.
+  let start = text.lastIndexOf('{', end);
+  for (let tries = 0; start !== -1 && tries < 24; tries++) {
+    const found = attempt(text.slice(start, end + 1));
+    if (found) return found;
+    start = start === 0 ? -1 : text.lastIndexOf('{', start - 1);
+  }
+  return undefined;
+}
+
+const statusLine = /HTTP\/\d(?:\.\d)?\s+(\d{3})\b/gi;
+const bareStatus = /^\s*(?:(?:HTTP|status|code)[\s/:]*)?(\d{3})(?:\s+[A-Za-z][A-Za-z' -]*)?\s*$/i;
+
+function stripQuotes(text: string): string {
+  return text.trim().replace(/^["'`“”‘’]+|["'`“”‘’]+$/g, '').trim();
+}
+
+/** Reads the status, identifier, message and JSON body out of a paste. */
+export function readInput(raw: string): ReadInput {
+  const text = raw.length > maxInput ? raw.slice(raw.length - maxInput) : raw;
+  const result: ReadInput = {};
+
+  const lines = [...text.matchAll(statusLine)];
+  const lastStatus = lines.at(-1);
+  if (lastStatus) result.status = Number(lastStatus[1]);
+
+  const body = findJsonObject(text);
+  if (body) {
+    result.body = body;
+    if (typeof body.identifier === 'string') result.identifier = body.identifier;
+    const message = body.message ?? body.detail ?? body.error;
+    if (typeof message === 'string') result.message = message;
+    else if (message !== undefined) result.message = JSON.stringify(message);
+    return result;
+  }
+
+  const bare = bareStatus.exec(text);
+  if (bare) return { status: Number(bare[1]) };
+
+  // After a status line come the headers, a blank line and the body.
+  let rest = text;
+  if (lastStatus) {
+    rest = text.slice((lastStatus.index ?? 0) + lastStatus[0].length);
+    const blank = /\r?\n\s*\r?\n/.exec(rest);
+    rest = blank ? rest.slice(blank.index + blank[0].length) : rest.replace(/^[^\n]*/, '');
+  }
+  // A printed error such as `Error [BAD_VALUE]: Field 'country' must …`, or `Error [undefined]: …`
+  // as the reference's own example prints the bodies that have no identifier.
+  const bracketed = /^\s*(?:error\s*)?\[\s*([^\]\n]*?)\s*\]\s*:?\s*/i.exec(rest);
+  const labelled = bracketed ?? /^\s*(?:error\s*[:\-–]?\s*)?\b([A-Z]+(?:_[A-Z]+)*)\b\s*[:\-–]\s*/.exec(rest);
+  if (labelled) {
+    const label = parseIdentifier(labelled[1] ?? '');
+    if (label) result.identifier = label;
+    if (label || bracketed) rest = rest.slice(labelled.index + labelled[0].length);
+  }
+  const whole = parseIdentifier(stripQuotes(rest));
+  if (whole && !result.identifier) {
+    result.identifier = whole;
+    return result;
+  }
+  const message = stripQuotes(rest.replace(/^\s*(?:error|message)\s*[:\-–]\s*/i, ''));
+  if (message.length > 0) result.message = message;
+  return result;
+}
+
+// ── Matching a message against a template ─────────────────────────────────────
+
+type TemplateToken = { placeholder: string } | { word: string };
+
+/** A word without the punctuation around it, as written. */
+function bareWord(word: string): string {
+  return word.replace(/^[^\p{L}\p{N}{}_]+|[^\p{L}\p{N}{}_]+$/gu, '');
+}
+
+/** The words of a text as written, without surrounding punctuation. */
+function rawWords(text: string): string[] {
+  return text.split(/\s+/).map(bareWord).filter((word) => word.length > 0);
+}
+
+/** The words of a text, lower-cased for comparison. */
+function words(text: string): string[] {
+  return rawWords(text).map((word) => word.toLowerCase());
+}
+
+/** The words the matcher compares, as it compares them: lower case, without surrounding punctuation. */
+export const matchWords = words;
+
+const tokenCache = new Map<string, TemplateToken[]>();
+
+function templateTokens(template: string): TemplateToken[] {
+  let tokens = tokenCache.get(template);
+  if (!tokens) {
+    tokens = rawWords(template).map((word) => {
+      // Placeholder names keep their case; literal words are compared lower-cased.
+      const placeholder = /\{([A-Za-z][A-Za-z0-9_]*)\}/.exec(word);
+      return placeholder ? { placeholder: placeholder[1] as string } : { word: word.toLowerCase() };
+    });
+    tokenCache.set(template, tokens);
+  }
+  return tokens;
+}
+
+/**
+ * Every word that some way of matching this entry compares with the input: the literal words of
+ * its message and its variants' messages, of its `aka` phrases and of its title. A message,
+ * fragment or phrase can only match the entry if it contains at least one of them, which is what
+ * lets an index of these words route a query to the few entries it can match.
+ */
+export function entryWords(entry: MatchableEntry, variants: readonly MatchVariant[]): string[] {
+  const found = new Set<string>();
+  const templates = entry.message === null ? [] : [entry.message, ...variants.map((variant) => variant.message)];
+  for (const template of templates) for (const token of templateTokens(template)) if ('word' in token) found.add(token.word);
+  for (const text of [...entry.aka, entry.title]) for (const word of words(text)) found.add(word);
+  return [...found];
+}
+
+/** The words of a fragment, as written and lower-cased, split once per lookup. */
+interface FragmentWords {
+  written: string[];
+  input: string[];
+}
+
+function fragmentWords(fragment: string): FragmentWords {
+  // Only the first words count: a fragment of a message is short, and a huge paste must stay fast.
+  const written = rawWords(fragment.slice(0, 8000)).slice(0, 400);
+  return { written, input: written.map((word) => word.toLowerCase()) };
+}
+
+/**
+ * Aligns the words of a fragment with a contiguous run of the template, a placeholder taking one
+ * or more words. Returns the placeholder values and how much of the template the fragment
+ * covers, or null when the fragment is not a piece of this template.
+ */
+function alignFragment(template: string, { written, input }: FragmentWords): { values: Values; coverage: number; matched: number } | null {
+  // A fragment must share at least two words with the template (or all, for a one-word
+  // template), so that a lone "must" or "field" does not match every field message.
+  const tokens = templateTokens(template);
+  if (input.length === 0) return null;
+  const literalCount = tokens.filter((token) => 'word' in token).length;
+
+  for (let start = 0; start < tokens.length; start++) {
+    // Depth-first over (input index, token index); templates are short, so this stays small.
+    const values: Record<string, string[]> = {};
+    let literal = 0;
+    const walk = (i: number, t: number): number | null => {
+      if (i === input.length) return t;
+      const token = tokens[t];
+      if (!token) return null;
+      const word = input[i] as string;
+      if ('word' in token) {
+        if (token.word !== word) return null;
+        literal++;
+        const end = walk(i + 1, t + 1);
+        if (end === null) literal--;
+        return end;
+      }
+      const taken = (values[token.placeholder] ??= []);
+      taken.push(written[i] as string);
+      const moved = walk(i + 1, t + 1);
+      if (moved !== null) return moved;
+      const stayed = walk(i + 1, t);
+      if (stayed !== null) return stayed;
+      taken.pop();
+      return null;
+    };
+    const end = walk(0, start);
+    if (end !== null && literal >= Math.min(2, literalCount)) {
+      const filled: Record<string, string> = {};
+      for (const [name, taken] of Object.entries(values)) if (taken.length > 0) filled[name] = taken.join(' ');
+      return { values: filled, coverage: (end - start) / tokens.length, matched: literal };
+    }
+  }
+  return null;
+}
+
+interface Candidate {
+  template: string;
+  status: number;
+  identifier: Identifier | null;
+  variant?: string;
+}
+
+/** Agreement of the status and identifier read with a candidate: a small nudge either way. */
+function agreement(input: ReadInput, candidate: Candidate): number {
+  let nudge = 0;
+  if (input.status !== undefined) nudge += input.status === candidate.status ? 0.04 : -0.06;
+  if (input.identifier !== undefined) {
+    nudge += parseIdentifier(input.identifier) === candidate.identifier ? 0.05 : -0.08;
+  } else if (input.body && candidate.identifier !== null) {
+    nudge -= 0.02;
+  }
+  return nudge;
+}
+
+/** A variant ranks just below the entry's own message, so the entry a body belongs to comes first. */
+const variantPenalty = 0.03;
+
+function phrase(text: string): string {
+  return words(text).join(' ');
+}
+
+// ── The matcher ───────────────────────────────────────────────────────────────
+
+export function createMatcher<E extends MatchableEntry>(source: MatcherSource<E>): Matcher<E> {
+  const { entries } = source;
+
+  const candidates = new Map<string, Candidate[]>(
+    entries.map((entry) => [
+      entry.slug,
+      entry.message === null
+        ? []
+        : [
+            { template: entry.message, status: entry.status, identifier: entry.identifier },
+            ...source.variants(entry).map((variant) => ({
+              template: variant.message,
+              status: variant.status,
+              identifier: variant.identifier,
+              variant: variant.title,
+            })),
+          ],
+    ]),
+  );
+
+  /** Each entry's words, normalized once. */
+  const entryPhrases = new Map(
+    entries.map((entry) => [entry.slug, { aka: entry.aka.map(phrase).filter((known) => known.length > 0), title: phrase(entry.title) }]),
+  );
+
+  const bySlug = new Map(entries.map((entry) => [entry.slug, entry]));
+  const order = new Map(entries.map((entry, index) => [entry.slug, index]));
+
+  function messageMatch(entry: E, input: ReadInput, message: string, words: FragmentWords): Match<E> | null {
+    let best: Match<E> | null = null;
+    const consider = (found: Match<E>) => {
+      if (!best || found.score > best.score) best = found;
+    };
+    for (const candidate of candidates.get(entry.slug) ?? []) {
+      const variant = candidate.variant ? { variant: candidate.variant } : {};
+      const penalty = candidate.variant ? variantPenalty : 0;
+      const exact = matchTemplate(candidate.template, message);
+      if (exact) {
+        consider({ entry, score: Math.min(1, 0.95 + agreement(input, candidate)) - penalty, reason: 'message', values: exact, ...variant });
+        continue;
+      }
+      const fragment = alignFragment(candidate.template, words);
+      if (fragment) {
+        // Longer fragments are surer: "must be" fits two dozen templates, a clause fits one.
+        const score = 0.45 + 0.35 * fragment.coverage + 0.1 * Math.min(1, fragment.matched / 4) + agreement(input, candidate);
+        consider({ entry, score: Math.min(0.9, score) - penalty, reason: 'partial-message', values: fragment.values, ...variant });
+      }
+    }
+    return best;
+  }
+
+  function wordsMatch(entry: E, query: string): Match<E> | null {
+    let score = 0;
+    const phrases = entryPhrases.get(entry.slug) as { aka: string[]; title: string };
+    for (const known of phrases.aka) {
+      if (known === query) score = Math.max(score, 0.7);
+      else if (` ${query} `.includes(` ${known} `) && known.length >= 4) score = Math.max(score, 0.45 + Math.min(0.15, known.length / 100));
+    }
+    if (phrases.title === query) score = Math.max(score, 0.75);
+    return score > 0 ? { entry, score, reason: 'words', values: {} } : null;
+  }
+
+  function lookup(raw: string): LookupResult<E> {
+    return lookupInput(readInput(raw));
+  }
+
+  function lookupInput(input: ReadInput): LookupResult<E> {
+    const byEntry = new Map<string, Match<E>>();
+    const offer = (found: Match<E> | null) => {
+      if (!found) return;
+      const known = byEntry.get(found.entry.slug);
+      if (!known || found.score > known.score) byEntry.set(found.entry.slug, found);
+    };
+
+    const identifier = input.identifier === undefined ? null : parseIdentifier(input.identifier);
+    const message = input.message;
+
+    if (message !== undefined) {
+      const words = fragmentWords(message);
+      for (const entry of entries) offer(messageMatch(entry, input, message, words));
+      const name = message.trim();
+      const unquoted = name.replace(/^`|`$/g, '');
+      const fieldName = source.fieldEntry(name) !== undefined ? name : source.fieldEntry(unquoted) !== undefined ? unquoted : undefined;
+      const fieldEntry = fieldName === undefined ? undefined : bySlug.get(source.fieldEntry(fieldName) as string);
+      if (fieldName !== undefined && fieldEntry) {
+        offer({ entry: fieldEntry, score: 0.85, reason: 'field', values: { field: fieldName } });
+      }
+      const query = phrase(message);
+      if (query.length > 0) for (const entry of entries) offer(wordsMatch(entry, query));
+    }
+
+    if (identifier) {
+      const hasMessageMatch = [...byEntry.values()].some((found) => found.score >= 0.6);
+      for (const entry of entries) {
+        if (entry.identifier !== identifier) continue;
+        if (entry.kind === 'identifier') offer({ entry, score: hasMessageMatch ? 0.5 : 0.8, reason: 'identifier', values: {} });
+        else if (!hasMessageMatch) offer({ entry, score: input.status === undefined || input.status === entry.status ? 0.4 : 0.3, reason: 'identifier', values: {} });
+      }
+    }
+
+    if (input.status !== undefined && byEntry.size === 0) {
+      const withStatus = entries.filter((entry) => entry.status === input.status);
+      const counts = source.statusCounts?.(input.status) ?? {
+        count: withStatus.length,
+        cases: withStatus.filter((entry) => entry.kind === 'case').length,
+      };
+      for (const entry of withStatus) {
+        const only = counts.count === 1 || (counts.cases === 1 && entry.kind === 'case');
+        offer({ entry, score: only ? 0.8 : entry.kind === 'identifier' ? 0.35 : 0.3, reason: 'status', values: {} });
+      }
+    }
+
+    const matches = [...byEntry.values()].sort(
+      (a, b) =>
+        b.score - a.score ||
+        (a.entry.kind === b.entry.kind ? 0 : a.entry.kind === 'case' ? -1 : 1) ||
+        (order.get(a.entry.slug) as number) - (order.get(b.entry.slug) as number),
+    );
+    return { input, matches };
+  }
+
+  return { lookup, lookupInput };
+}

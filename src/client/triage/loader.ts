@@ -1,0 +1,42 @@
+/**
+ * The triage page's loader: the matcher and the page's logic (./triage-page.ts) load on the
+ * first paste, keystroke, example or submit, or at once when the home page handed a paste over
+ * in sessionStorage.
+ */
+type TriagePage = typeof import('./triage-page.ts');
+
+const form = document.querySelector<HTMLFormElement>('[data-triage]');
+const input = form?.querySelector('textarea');
+let module: Promise<TriagePage> | undefined;
+const load = (): Promise<TriagePage> => (module ??= import('./triage-page.ts'));
+
+if (form && input) {
+  const key = form.dataset.pasteKey ?? '';
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void load().then((page) => page.explain(form, true));
+  });
+  input.addEventListener('input', () => void load().then((page) => page.explainSoon(form)));
+  for (const button of form.querySelectorAll<HTMLButtonElement>('[data-example]')) {
+    button.addEventListener('click', () => {
+      input.value = button.dataset.example ?? '';
+      void load().then((page) => page.explain(form, false));
+    });
+  }
+  form.querySelector('[data-triage-clear]')?.addEventListener('click', () => {
+    input.value = '';
+    input.focus();
+    void load().then((page) => page.explain(form, false));
+  });
+  let handed: string | null = null;
+  try {
+    handed = sessionStorage.getItem(key);
+    sessionStorage.removeItem(key);
+  } catch {
+    // Storage may be blocked; the box is still there to paste into.
+  }
+  if (handed) {
+    input.value = handed;
+    void load().then((page) => page.explain(form, true));
+  }
+}

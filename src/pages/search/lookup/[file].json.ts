@@ -1,0 +1,20 @@
+/**
+ * `/search/lookup/<file>.json`: the exact-lookup index that the search box and the triage page
+ * hand to the engine's matcher in the browser (see src/search/index-data.ts): `meta.json`, word
+ * shards `w<n>.json` and entry chunks `e<n>.json`. Each is loaded on first use only.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { catalogue, catalogueVersion, resolveVariant } from '../../../catalogue/index.ts';
+import { categories } from '../../../catalogue/categories.ts';
+import { statusLine } from '../../../predict/http.ts';
+import { scenarioLink } from '../../../share/scenario-link.ts';
+import { buildLookupFiles } from '../../../search/index-data.ts';
+import { tokenFields } from '../../../token/fields.ts';
+
+export const getStaticPaths = (() => {
+  const { files } = buildLookupFiles({ version: catalogueVersion, catalogue, resolveVariant, fields: tokenFields, categories, statusLine, scenarioLink });
+  return [...files].map(([file, content]) => ({ params: { file }, props: { content } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) =>
+  new Response(JSON.stringify(props.content), { headers: { 'Content-Type': 'application/json' } });
