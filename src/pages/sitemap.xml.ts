@@ -2,13 +2,15 @@
 import type { APIRoute } from 'astro';
 import { catalogue, statuses } from '../catalogue/index.ts';
 import { sitePages } from '../site/llms.ts';
-import { entryPath, statusPath } from '../site/paths.ts';
+import { categories } from '../catalogue/categories.ts';
+import { categoryPath, entryPath, statusPath } from '../site/paths.ts';
 import { escapeHtml } from '../site/inline.ts';
 
 export const GET: APIRoute = ({ site }) => {
   const paths = [
     ...sitePages.map((page) => page.path),
     ...statuses.map(statusPath),
+    ...categories.filter((category) => catalogue.some((entry) => entry.category === category.id)).map((category) => categoryPath(category.id)),
     ...catalogue.map((entry) => entryPath(entry.slug)),
   ];
   const urls = paths.map((path) => `  <url><loc>${escapeHtml(new URL(path, site).href)}</loc></url>`).join('\n');

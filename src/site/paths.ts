@@ -4,7 +4,7 @@
  */
 export const entryPath = (slug: string) => `/errors/${slug}/`;
 export const statusPath = (status: number) => `/status/${status}/`;
-export const categoryPath = (category: string) => `/errors/#${category}`;
+export const categoryPath = (category: string) => `/categories/${category}/`;
 export const fieldPath = (field: string) => `/token/#${field}`;
 export const stagePath = (stage: string) => `/evaluation/#${stage}`;
 export const markdownTwinPath = (slug: string) => `/errors/${slug}.md`;
