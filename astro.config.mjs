@@ -24,7 +24,18 @@ export default defineConfig({
   ...(process.env.ERRATA_CACHE_DIR ? { cacheDir: process.env.ERRATA_CACHE_DIR } : {}),
   vite: { resolve: { alias: catalogueOverride } },
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets stay files, so the policy needs no style hashes and inline styles of editors stay allowed.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  security: {
+    // A Content-Security-Policy in every page: scripts only from this site or hashed by Astro,
+    // plus WebAssembly for Pagefind; no inline-script exceptions beyond the hashes.
+    csp: {
+      algorithm: 'SHA-256',
+      directives: ["default-src 'self'", "img-src 'self' data:", "connect-src 'self'", "worker-src 'self' blob:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+    },
+  },
   redirects: identifierAliases,
   // Pagefind indexes the built pages last, from its `astro:build:done` hook.
   integrations: [mdx(), pagefind()],
