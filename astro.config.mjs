@@ -1,9 +1,14 @@
 // @ts-check
+import { createHash } from 'node:crypto';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { identifiers, identifierSlug } from './src/catalogue/identifiers.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { codeThemes } from './src/site/code-themes.ts';
+import { themeInit } from './src/client/theme-init.ts';
+
+/** Astro hashes the scripts it bundles; the inline theme script is hashed here. */
+const themeInitHash = `sha256-${createHash('sha256').update(themeInit).digest('base64')}`;
 
 /** `/errors/BAD_VALUE/` → `/errors/bad-value/`: the upper-case spelling of every identifier. */
 const identifierAliases = Object.fromEntries(
@@ -32,7 +37,7 @@ export default defineConfig({
     csp: {
       algorithm: 'SHA-256',
       directives: ["default-src 'self'", "img-src 'self' data:", "connect-src 'self'", "worker-src 'self' blob:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [themeInitHash] },
       styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
     },
   },

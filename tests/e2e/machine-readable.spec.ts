@@ -1,0 +1,105 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { test, expect } from './fixtures.ts';
+import { catalogue } from '../../src/catalogue/index.ts';
+
+const dist = new URL('../../dist/', import.meta.url).pathname;
+
+function htmlFiles(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) return htmlFiles(path);
+    return name.endsWith('.html') ? [path] : [];
+  });
+}
+
+/** The URL path a built file is served at. */
+function pathOf(file: string): string {
+  const path = `/${relative(dist, file)}`;
+  return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
+}
+
+test('every entry has its JSON record, its Markdown twin and its line in llms.txt', async ({ request }) => {
+  const exported = await (await request.get('/catalogue.json')).json();
+  const llms = await (await request.get('/llms.txt')).text();
+  const full = await (await request.get('/llms-full.txt')).text();
+  for (const entry of catalogue) {
+    expect(exported.entries.some((record: { slug: string }) => record.slug === entry.slug), entry.slug).toBe(true);
+    const twin = await request.get(`/errors/${entry.slug}.md`);
+    expect(twin.status(), entry.slug).toBe(200);
+    const markdown = await twin.text();
+    expect(markdown.startsWith(`# ${entry.title}\n`), entry.slug).toBe(true);
+    if (entry.message) expect(markdown).toContain(entry.message);
+    expect(llms).toContain(`/errors/${entry.slug}.md)`);
+    expect(full).toContain(`# ${entry.title}\n`);
+  }
+});
+
+test('the sitemap lists every entry and no alias page', async ({ request }) => {
+  const sitemap = await (await request.get('/sitemap.xml')).text();
+  for (const entry of catalogue) expect(sitemap).toContain(`/errors/${entry.slug}/</loc>`);
+  expect(sitemap).not.toMatch(/\/errors\/[A-Z_]+\/<\/loc>/);
+  expect(sitemap).not.toContain('404');
+});
+
+test('every internal link and anchor of the built site resolves', () => {
+  const files = htmlFiles(dist);
+  const ids = new Map<string, Set<string>>();
+  const pages = new Set<string>();
+  for (const file of files) {
+    const html = readFileSync(file, 'utf8');
+    pages.add(pathOf(file));
+    ids.set(pathOf(file), new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1] as string)));
+  }
+  const exists = (path: string) => {
+    if (pages.has(path)) return true;
+    try {
+      return statSync(join(dist, decodeURIComponent(path))).isFile();
+    } catch {
+      return false;
+    }
+  };
+  const broken: string[] = [];
+  for (const file of files) {
+    const from = pathOf(file);
+    const html = readFileSync(file, 'utf8');
+    for (const [, href] of html.matchAll(/\shref="([^"]+)"/g)) {
+      if (!href || /^(https?:|mailto:|data:)/.test(href)) continue;
+      const url = new URL(href.replaceAll('&amp;', '&'), `http://site${from}`);
+      const path = url.pathname;
+      if (!exists(path)) {
+        broken.push(`${from} → ${href}`);
+        continue;
+      }
+      // Fragments that carry state (#s=, #q=, #case=) are read by scripts, not anchors.
+      const fragment = decodeURIComponent(url.hash.slice(1));
+      if (fragment && !fragment.includes('=') && ids.has(path) && !ids.get(path)?.has(fragment)) {
+        broken.push(`${from} → ${href} (no element with id "${fragment}")`);
+      }
+    }
+  }
+  expect(broken).toEqual([]);
+});
+
+test('every page carries a Content-Security-Policy whose script hashes cover all its inline scripts', async () => {
+  const { createHash } = await import('node:crypto');
+  const problems: string[] = [];
+  for (const file of htmlFiles(dist)) {
+    const html = readFileSync(file, 'utf8');
+    // Astro's redirect pages hold no script and no policy.
+    if (/http-equiv="refresh"/.test(html)) continue;
+    const policy = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1];
+    if (!policy) {
+      problems.push(`${pathOf(file)}: no policy`);
+      continue;
+    }
+    const scriptSrc = /script-src ([^;]+)/.exec(policy)?.[1] ?? '';
+    if (/'unsafe-inline'|'unsafe-eval'/.test(scriptSrc)) problems.push(`${pathOf(file)}: script-src allows inline or eval`);
+    for (const [, attributes, body] of html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)) {
+      if (/\ssrc=/.test(attributes ?? '') || /type="application\/(ld\+)?json"/.test(attributes ?? '')) continue;
+      const hash = `'sha256-${createHash('sha256').update(body ?? '').digest('base64')}'`;
+      if (!scriptSrc.includes(hash)) problems.push(`${pathOf(file)}: an inline script is not hashed`);
+    }
+  }
+  expect(problems).toEqual([]);
+});
