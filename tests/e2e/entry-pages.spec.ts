@@ -59,3 +59,13 @@ test('the copy button copies the code sample', async ({ page, context }) => {
   expect(copied).toContain('curl -i -X POST https://ivs.idenfy.com/api/v2/token');
   expect(copied).toContain('"country":"LTU"');
 });
+
+test('"Copy as Markdown" copies the Markdown twin of the entry', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/errors/json-parse-error/');
+  await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+  await expect(page.getByRole('button', { name: 'Copied' })).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied.startsWith('# Error while parsing JSON\n')).toBe(true);
+  expect(copied).toContain('An error occurred while parsing/constructing JSON');
+});

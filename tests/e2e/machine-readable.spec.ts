@@ -93,6 +93,10 @@ test('every page carries a Content-Security-Policy whose script hashes cover all
       problems.push(`${pathOf(file)}: no policy`);
       continue;
     }
+    // A policy outside <head> is ignored by browsers, and text before <html> ends the head early.
+    if (!/^<!DOCTYPE html><html[^>]*><head>/i.test(html) || html.indexOf('http-equiv="content-security-policy"') > html.indexOf('</head>')) {
+      problems.push(`${pathOf(file)}: the policy is not inside <head>`);
+    }
     const scriptSrc = /script-src ([^;]+)/.exec(policy)?.[1] ?? '';
     if (/'unsafe-inline'|'unsafe-eval'/.test(scriptSrc)) problems.push(`${pathOf(file)}: script-src allows inline or eval`);
     for (const [, attributes, body] of html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)) {
