@@ -1,0 +1,50 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from './fixtures.ts';
+import { catalogue } from '../../src/catalogue/index.ts';
+import { categories } from '../../src/catalogue/categories.ts';
+
+/** One page of every kind: an identifier entry and a case entry of each category among them. */
+const casePages = categories
+  .map((category) => catalogue.find((entry) => entry.kind === 'case' && entry.category === category.id))
+  .filter((entry) => entry !== undefined)
+  .map((entry) => `/errors/${entry.slug}/`);
+const pages = [
+  '/',
+  '/errors/',
+  '/status/400/',
+  '/errors/bad-value/',
+  ...casePages,
+  '/token/',
+  '/evaluation/',
+  '/guides/handling-errors/',
+  '/playground/',
+  '/triage/',
+];
+
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(`${theme} theme`, () => {
+    for (const path of pages) {
+      test(`${path} has no WCAG 2.1 A or AA violations`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme: theme });
+        await page.goto(path);
+        await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        const violations = results.violations.map((violation) => ({
+          rule: violation.id,
+          help: violation.help,
+          nodes: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')),
+        }));
+        expect(violations).toEqual([]);
+      });
+    }
+  });
+}
+
+test.describe('missing page', () => {
+  test.use({ notFoundExpected: true });
+  test('the 404 page has no WCAG 2.1 A or AA violations', async ({ page }) => {
+    await page.goto('/errors/no-such-thing/');
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(results.violations.map((violation) => violation.id)).toEqual([]);
+  });
+});
