@@ -46,7 +46,10 @@ export const requestSchema = z
     method: method.default('POST'),
     /** Whether the request carries the account's API key and secret. */
     credentials: z.enum(['valid', 'missing', 'invalid']).default('valid'),
-    /** The body as JSON: any JSON value, `null` included. */
+    /**
+     * The body as JSON: any JSON value, `null` included. A whole number given here is read as an
+     * integer (`100.0` cannot be told from `100` once parsed): send `rawBody` to keep its spelling.
+     */
     body: z.json().optional(),
     /** The body as raw text, sent as it is: for empty or malformed JSON. */
     rawBody: z.string().optional(),

@@ -315,7 +315,7 @@ export const outcomeEntries: EntryInput[] = [
       olderBodyVariant,
       {
         title:
-          "iDenfy's newest documentation answers a lack of credits with a 402 and no identifier; both answers may exist",
+          "Errata's reading: the reference's 402 for an insufficient balance may be what running out of credits returns today; both answers may exist",
         asEntry: 'insufficient-funds',
         source: { source: 'reference', section: 'Authentication Errors' },
       },

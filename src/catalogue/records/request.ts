@@ -157,7 +157,7 @@ export const requestEntries: EntryInput[] = [
     provenance: {
       kind: 'inferred',
       reason:
-        "The reference gives the identifier and the 10,000-per-hour limit; 429 comes from iDenfy's error-handling guide and the text from its older description of the identifier.",
+        "The reference gives the identifier and the 10,000-per-hour limit; 429 comes from iDenfy's error-handling guide and the text from its older description of the identifier (the final period is Errata's).",
       parts: ['status', 'message'],
     },
     sources: [
@@ -282,8 +282,9 @@ export const requestEntries: EntryInput[] = [
     related: ['json-parse-error', 'body-null', 'validation-error'],
     provenance: {
       kind: 'inferred',
-      reason: 'The reference gives this status and message; the VALIDATION_ERROR identifier is inferred.',
-      parts: ['identifier'],
+      reason:
+        'The reference gives this status and message for an array or string body; the VALIDATION_ERROR identifier, the same answer for numbers and booleans, and the Python type names in {type} are inferred.',
+      parts: ['identifier', 'behaviour'],
     },
     sources: [{ source: 'reference', section: 'Request Parsing Errors' }, { source: 'drf' }],
     variants: [olderBodyVariant],

@@ -9,19 +9,9 @@ import { entryPath } from '../../site/paths.ts';
 import type { FormError } from './form.ts';
 import type { Target } from './marks.ts';
 
-type Child = Node | string | null | undefined | false;
+import { h } from '../dom.ts';
 
-/** `h('p', { class: 'x' }, 'text', child)`: an element with attributes and children, text as text nodes. */
-export function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string | undefined> = {},
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) if (value !== undefined) element.setAttribute(name, value);
-  for (const child of children) if (child !== null && child !== undefined && child !== false) element.append(child);
-  return element;
-}
+export { h } from '../dom.ts';
 
 export type JsonTokenKind = 'key' | 'string' | 'number' | 'literal' | 'punctuation' | 'space';
 

@@ -1,21 +1,8 @@
-/**
- * Builds elements from text only: every string becomes a text node, so nothing a person pasted
- * or typed is ever parsed as HTML.
- */
+/** Elements for search and triage results, built from text only (see ../dom.ts). */
 import { inlineParts } from '../../search/inline-parts.ts';
+import { h } from '../dom.ts';
 
-export type Child = Node | string | null | undefined | false;
-
-export function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string | undefined> = {},
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) if (value !== undefined) element.setAttribute(name, value);
-  for (const child of children) if (child !== null && child !== undefined && child !== false) element.append(child);
-  return element;
-}
+export { h, type Child } from '../dom.ts';
 
 /** The catalogue's inline Markdown (`code`, **strong**, [label](…)) as text and elements. */
 export function inline(text: string): Node[] {
