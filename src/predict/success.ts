@@ -70,6 +70,8 @@ const defaultBody: Readonly<ResponseBody> = (() => {
   return Object.freeze(result);
 })();
 
+const bodyKeys = Object.keys(defaultBody);
+
 /** Fields whose default is an object or array, copied into each body so no caller can change the table. */
 const objectDefaults = tokenFields.filter((field) => typeof field.default === 'object' && field.default !== null);
 
@@ -82,7 +84,9 @@ export function successBody(body: Record<string, unknown>, seedText: string): Re
   const authToken = pick(random, alphanumeric, 40);
   const scanRef = `${pick(random, hex, 8)}-${pick(random, hex, 4)}-${pick(random, hex, 4)}-${pick(random, hex, 4)}-${pick(random, hex, 12)}`;
 
-  const result: ResponseBody = { ...defaultBody };
+  // Copied key by key: spreading an object of seventy keys is several times slower in V8.
+  const result: ResponseBody = {};
+  for (const key of bodyKeys) result[key] = defaultBody[key];
   result.message = entry('token-created').message;
   result.authToken = authToken;
   result.scanRef = scanRef;
