@@ -11,6 +11,7 @@
  * and the catalogue's entries by kind and by category. The target is 100,000 predictions/second.
  */
 import { predict, predictParsed } from '../src/predict/predict.ts';
+import { manyFieldsScenario } from './payloads.ts';
 import { parseScenario, type ScenarioInput } from '../src/predict/scenario.ts';
 import { lookup } from '../src/catalogue/matcher.ts';
 import { catalogue } from '../src/catalogue/index.ts';
@@ -27,39 +28,7 @@ const payloads: { name: string; scenario: ScenarioInput }[] = [
   { name: 'valid minimal', scenario: { request: { body: { clientId: 'user-42' } } } },
   {
     name: 'valid, many fields',
-    scenario: {
-      request: {
-        body: {
-          clientId: 'user-42',
-          firstName: 'Jonas',
-          lastName: 'Jonaitis',
-          dateOfBirth: '1990-12-24',
-          nationality: 'LT',
-          country: 'lt',
-          documents: ['ID_CARD', 'PASSPORT', 'DRIVER_LICENSE'],
-          expiryTime: 86_400,
-          sessionLength: 900,
-          tokenType: 'IDENTIFICATION',
-          successUrl: 'https://example.com/kyc/success?session=abc',
-          errorUrl: 'https://example.com/kyc/error?session=abc',
-          unverifiedUrl: 'https://example.com/kyc/unverified?session=abc',
-          callbackUrl: 'https://example.com/idenfy/webhook',
-          locale: 'lt',
-          externalRef: 'order-2026-0001',
-          personalNumber: '39012240000',
-          documentNumber: 'AB1234567',
-          sex: 'M',
-          showInstructions: true,
-          checkLiveness: true,
-          checkAml: true,
-          questionnaire: 'onboarding',
-          registryCentersCountries: ['LT', 'HU'],
-          faceMatchingThresholdModifier: 1.1,
-          ageLimit: 18,
-        },
-      },
-      account: { questionnaires: ['onboarding'], supportedDocuments: { ALL: ['ID_CARD', 'PASSPORT', 'DRIVER_LICENSE'] } },
-    },
+    scenario: manyFieldsScenario,
   },
   {
     name: 'several problems',

@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
 import { encodeScenario } from '../src/share/scenario-link.ts';
+import { manyFieldsScenario } from './payloads.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -65,36 +66,6 @@ async function waitForServer(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`astro preview did not answer at ${url}`);
 }
 
-/** A typical full request: two dozen fields, all valid. */
-const typical = {
-  request: {
-    body: {
-      clientId: 'user-42',
-      firstName: 'Jonas',
-      lastName: 'Jonaitis',
-      dateOfBirth: '1990-12-24',
-      nationality: 'LT',
-      country: 'lt',
-      documents: ['ID_CARD', 'PASSPORT', 'DRIVER_LICENSE'],
-      expiryTime: 86400,
-      sessionLength: 900,
-      tokenType: 'IDENTIFICATION',
-      successUrl: 'https://example.com/kyc/success',
-      errorUrl: 'https://example.com/kyc/error',
-      callbackUrl: 'https://example.com/hook',
-      locale: 'lt',
-      externalRef: 'order-2026-0001',
-      personalNumber: '39012240000',
-      documentNumber: 'AB1234567',
-      sex: 'M',
-      checkLiveness: true,
-      checkAml: true,
-      questionnaire: 'onboarding',
-      registryCentersCountries: ['LT', 'HU'],
-      ageLimit: 18,
-    },
-  },
-};
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -201,7 +172,7 @@ try {
   await page.waitForTimeout(400); // the address bar follows the editor after a short pause
   const scenarios: [string, string][] = [
     ['the measured scenario (sessionLength 6 or 60)', await page.evaluate(() => location.hash)],
-    ['a typical full payload (24 fields, success)', `#${encodeScenario(typical)}`],
+    ['a typical full payload (24 fields, success)', `#${encodeScenario(manyFieldsScenario)}`],
   ];
   await page.close();
   const benchPage = await browser.newPage({ bypassCSP: true });
