@@ -4,7 +4,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { identifiers, identifierSlug } from './src/catalogue/identifiers.ts';
 import pagefind from './src/integrations/pagefind.ts';
-import { codeThemes } from './src/site/code-themes.ts';
+import { codeTheme } from './src/site/highlight.ts';
 import { themeInit } from './src/client/theme-init.ts';
 
 /** Astro hashes the scripts it bundles; the inline theme script is hashed here. */
@@ -16,18 +16,41 @@ const identifierAliases = Object.fromEntries(
 );
 
 /**
- * The scale benchmark builds synthetic catalogues: ERRATA_CATALOGUE swaps the records module for
- * generated records, and ERRATA_OUT_DIR keeps that build out of dist/.
+ * The scale benchmark builds synthetic catalogues: ERRATA_CATALOGUE names a module of generated
+ * records that takes the place of src/catalogue/records/extra.ts in the pages' build. Browser
+ * bundles keep the empty module: the predictor can produce only the entries its code names, so
+ * the playground's script stays the same size however large the catalogue grows.
+ * ERRATA_OUT_DIR keeps such a build out of dist/.
+ * @returns {import('vite').Plugin}
  */
-const catalogueOverride = process.env.ERRATA_CATALOGUE
-  ? [{ find: /^\.\/records\/index\.ts$/, replacement: process.env.ERRATA_CATALOGUE }]
-  : [];
+function generatedRecords(/** @type {string} */ module) {
+  return {
+    name: 'errata:generated-records',
+    enforce: 'pre',
+    resolveId(source) {
+      if (!source.endsWith('/records/extra.ts') || this.environment.config.consumer === 'client') return null;
+      return module;
+    },
+  };
+}
 
 export default defineConfig({
   site: process.env.ERRATA_SITE ?? 'http://localhost:4321',
   ...(process.env.ERRATA_OUT_DIR ? { outDir: process.env.ERRATA_OUT_DIR } : {}),
   ...(process.env.ERRATA_CACHE_DIR ? { cacheDir: process.env.ERRATA_CACHE_DIR } : {}),
-  vite: { resolve: { alias: catalogueOverride } },
+  vite: {
+    plugins: process.env.ERRATA_CATALOGUE ? [generatedRecords(process.env.ERRATA_CATALOGUE)] : [],
+    build: {
+      rolldownOptions: {
+        // Astro's MDX modules start with a "use astro:head-inject" directive that the bundler warns
+        // about once per file, harmlessly (withastro/astro#18087); every other warning is shown.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
   trailingSlash: 'always',
   // Stylesheets stay files, so the policy needs no style hashes and inline styles of editors stay allowed.
   build: { format: 'directory', inlineStylesheets: 'never' },
@@ -45,6 +68,6 @@ export default defineConfig({
   // Pagefind indexes the built pages last, from its `astro:build:done` hook.
   integrations: [mdx(), pagefind()],
   markdown: {
-    shikiConfig: { themes: codeThemes },
+    shikiConfig: { theme: codeTheme },
   },
 });
