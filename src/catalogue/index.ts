@@ -4,8 +4,9 @@
 import type { Entry, EntryInput, Variant } from './entry.ts';
 import type { Identifier } from './identifiers.ts';
 import { buildCatalogue } from './validate.ts';
-// The build of a synthetic catalogue (`npm run bench`) swaps this one module for generated records.
 import { records as sourceRecords } from './records/index.ts';
+// Empty, but for the scale benchmark's generated entries (see the module).
+import { extraRecords } from './records/extra.ts';
 import { tokenFields } from '../token/fields.ts';
 
 export { catalogueVersion, changelog } from './version.ts';
@@ -18,7 +19,7 @@ function withTokenFields(record: EntryInput): EntryInput {
   return { ...record, fields: [...new Set([...(record.fields ?? []), ...fromTable])] };
 }
 
-export const records: readonly EntryInput[] = sourceRecords.map(withTokenFields);
+export const records: readonly EntryInput[] = [...sourceRecords, ...extraRecords].map(withTokenFields);
 
 export const catalogue: readonly Entry[] = buildCatalogue(records);
 
@@ -35,17 +36,39 @@ export function entry(slug: string): Entry {
   return found;
 }
 
+/** Groups the catalogue once by a key, in catalogue order: pages ask on every render. */
+function groupBy<Key>(key: (entry: Entry) => Key): ReadonlyMap<Key, readonly Entry[]> {
+  const groups = new Map<Key, Entry[]>();
+  for (const each of catalogue) {
+    const group = groups.get(key(each));
+    if (group) group.push(each);
+    else groups.set(key(each), [each]);
+  }
+  return groups;
+}
+
+const identifierEntries = new Map(
+  catalogue.filter((candidate) => candidate.kind === 'identifier').map((candidate) => [candidate.identifier, candidate]),
+);
+const casesByIdentifier = groupBy((candidate) => (candidate.kind === 'case' ? candidate.identifier : null));
+const byStatus = groupBy((candidate) => candidate.status);
+const byCategory = groupBy((candidate) => candidate.category);
+
 export function identifierEntry(identifier: Identifier): Entry {
-  return catalogue.find((candidate) => candidate.kind === 'identifier' && candidate.identifier === identifier) as Entry;
+  return identifierEntries.get(identifier) as Entry;
 }
 
 /** The case entries that carry an identifier. */
-export function casesOf(identifier: Identifier): Entry[] {
-  return catalogue.filter((candidate) => candidate.kind === 'case' && candidate.identifier === identifier);
+export function casesOf(identifier: Identifier): readonly Entry[] {
+  return casesByIdentifier.get(identifier) ?? [];
 }
 
-export function entriesWithStatus(status: number): Entry[] {
-  return catalogue.filter((candidate) => candidate.status === status);
+export function entriesWithStatus(status: number): readonly Entry[] {
+  return byStatus.get(status) ?? [];
+}
+
+export function entriesInCategory(category: Entry['category']): readonly Entry[] {
+  return byCategory.get(category) ?? [];
 }
 
 export const statuses: readonly number[] = [...new Set(catalogue.map((candidate) => candidate.status))].sort((a, b) => a - b);

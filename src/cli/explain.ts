@@ -32,8 +32,8 @@ To find the entry for a message or response you have, use "lookup".
 /** What a query found: the entries to print, and how. */
 type Found =
   | { kind: 'slug'; entry: Entry }
-  | { kind: 'identifier'; entry: Entry; cases: Entry[] }
-  | { kind: 'status'; status: number; entries: Entry[] };
+  | { kind: 'identifier'; entry: Entry; cases: readonly Entry[] }
+  | { kind: 'status'; status: number; entries: readonly Entry[] };
 
 /** `/errors/country-invalid/`, `Country_Invalid` → `country-invalid`. */
 function slugOf(query: string): string {

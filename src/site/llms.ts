@@ -1,7 +1,7 @@
 /**
  * `/llms.txt` (one line per page) and `/llms-full.txt` (every entry in full), from the catalogue.
  */
-import { catalogue } from '../catalogue/index.ts';
+import { catalogue, entriesInCategory } from '../catalogue/index.ts';
 import { categories } from '../catalogue/categories.ts';
 import { statusLine } from '../predict/http.ts';
 import { entryPath, markdownTwinPath } from './paths.ts';
@@ -30,11 +30,11 @@ export function llmsIndex(site: URL): string {
     ...sitePages.map((page) => `- [${page.title}](${link(page.path)}): ${page.summary}`),
   ];
   for (const category of categories) {
-    const entries = catalogue.filter((entry) => entry.category === category.id);
+    const entries = entriesInCategory(category.id);
     if (entries.length === 0) continue;
     lines.push('', `## ${category.title}`, '');
     for (const entry of entries) {
-      const what = `${statusLine(entry.status)}${entry.identifier ? `, ${entry.identifier}` : ''}`;
+      const what = `${statusLine(entry.status)}${entry.identifier ? `, ${entry.identifier}` : ''}${entry.retired ? `, no longer returned since ${entry.retired.since}` : ''}`;
       lines.push(`- [${entry.title}](${link(markdownTwinPath(entry.slug))}): ${what}. ${entry.summary}`);
     }
   }

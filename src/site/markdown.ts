@@ -5,9 +5,8 @@
 import type { Entry } from '../catalogue/index.ts';
 import { entry as entryBySlug, casesOf, resolveVariant } from '../catalogue/index.ts';
 import { sources } from '../catalogue/sources.ts';
-import { predict } from '../predict/predict.ts';
 import { statusLine } from '../predict/http.ts';
-import { requestSamples } from './samples.ts';
+import { exampleOf } from './example.ts';
 import { entryPath } from './paths.ts';
 import { retryAnswer } from './retry.ts';
 
@@ -26,7 +25,11 @@ export function entryMarkdown(entry: Entry, site: URL, prose = ''): string {
   lines.push(`- Identifier: ${entry.identifier ?? 'none (the body has only a message)'}`);
   lines.push(`- Kind: ${entry.kind === 'identifier' ? 'identifier entry' : 'case of POST /api/v2/token'}`);
   lines.push(`- Page: ${url}`);
-  if (entry.retired) lines.push(`- Retired since ${entry.retired.since}: ${entry.retired.note}`);
+  if (entry.retired) {
+    const { since, note, replacedBy } = entry.retired;
+    const replacement = replacedBy ? ` Replaced by [${entryBySlug(replacedBy).title}](${new URL(entryPath(replacedBy), site).href}).` : '';
+    lines.push(`- No longer returned since ${since}: ${note}${replacement}`);
+  }
   lines.push('', entry.summary, '');
   if (entry.message !== null) lines.push('## Message', '', fence('text', entry.message), '');
   lines.push(entry.kind === 'identifier' ? '## What it means and where it appears' : '## When it happens', '', entry.cause, '');
@@ -45,9 +48,9 @@ export function entryMarkdown(entry: Entry, site: URL, prose = ''): string {
     }
   }
 
-  if (entry.example) {
-    const samples = requestSamples(entry.example.scenario);
-    const outcome = predict(entry.example.scenario);
+  const example = exampleOf(entry);
+  if (example) {
+    const { samples, outcome } = example;
     lines.push('## Example', '');
     if (samples.account.length > 0) lines.push(`Account state assumed: ${samples.account.join(', ')}.`, '');
     lines.push(fence('bash', samples.curl), '');

@@ -79,3 +79,15 @@ test('index pages split into pages of a fixed size, the first at the bare addres
   assert.equal(pageParam(1), undefined);
   assert.equal(pageParam(3), '3');
 });
+
+test('a retired entry says in its Markdown twin that it is no longer returned, and links what replaced it', async () => {
+  const { entryMarkdown } = await import('../../src/site/markdown.ts');
+  const { entry } = await import('../../src/catalogue/index.ts');
+  const retired = { ...entry('dummy-status-invalid'), retired: { since: '2026-01-01', replacedBy: 'token-type-invalid', note: 'Folded into another check.' } };
+  const markdown = entryMarkdown(retired, new URL('https://errata.example/'));
+  assert.match(
+    markdown,
+    /^- No longer returned since 2026-01-01: Folded into another check\. Replaced by \[[^\]]+\]\(https:\/\/errata\.example\/errors\/token-type-invalid\/\)\.$/m,
+  );
+  assert.doesNotMatch(entryMarkdown(entry('dummy-status-invalid'), new URL('https://errata.example/')), /No longer returned/);
+});
