@@ -4,8 +4,11 @@
  *
  *   ERRATA_CATALOGUE=<dir>/records.ts ERRATA_CONTENT=<dir>/content npm run build
  *
- * Generated entries fit the entry schema and link to each other, but their examples are the
- * default scenario: only the real catalogue promises that an example predicts its own entry.
+ * (records.ts holds the generated entries only: the build adds them to the real ones.)
+ *
+ * Generated entries fit the entry schema and link to each other. Each has its own example
+ * request, so no two pages share their code samples (as in a real catalogue), but only the real
+ * catalogue promises that an example predicts its own entry.
  */
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -17,6 +20,8 @@ const caseCategories = ['authentication', 'rate-limit', 'request', 'fields', 'bu
 const statuses = [400, 400, 400, 400, 401, 402, 403, 404, 405, 409, 422, 429, 500];
 const nouns = ['token', 'session', 'document', 'callback', 'country', 'applicant', 'selfie', 'address', 'webhook', 'profile', 'limit', 'contract'];
 const verbs = ['rejected', 'missing', 'expired', 'malformed', 'duplicated', 'refused', 'not allowed', 'too long', 'unsupported', 'locked'];
+const firstNames = ['Ada', 'Jonas', 'Ona', 'Lukas', 'Greta', 'Mateo', 'Aiko', 'Noor'];
+const lastNames = ['Lovelace', 'Kazlauskas', 'Petraitė', 'Silva', 'Tanaka', 'Haddad', 'Novak'];
 const fieldNames = ['clientId', 'country', 'documents', 'expiryTime', 'sessionLength', 'locale', 'firstName', 'externalRef', 'theme'];
 
 /** A small repeatable generator, so that two runs build the same site. */
@@ -59,7 +64,19 @@ function syntheticRecord(index: number, total: number): EntryInput {
     provenance: { kind: 'inferred', reason: 'Generated for the scale benchmark; not an iDenfy error.', parts: ['message'] },
     sources: [{ source: 'reference' }],
     aka: [`${noun} ${verb}`],
-    example: { scenario: {}, values: withPlaceholder ? { value: `${noun}-${number}` } : {} },
+    example: {
+      scenario: {
+        request: {
+          body: {
+            clientId: `synthetic-client-${number}`,
+            firstName: pick(firstNames),
+            lastName: pick(lastNames),
+            expiryTime: 600 + index,
+          },
+        },
+      },
+      values: withPlaceholder ? { value: `${noun}-${number}` } : {},
+    },
   };
 }
 
@@ -81,15 +98,10 @@ export function writeSyntheticCatalogue(size: number, folder: string): { records
   const generated = Array.from({ length: extra }, (_, index) => syntheticRecord(index, extra));
   for (const record of generated) writeFileSync(join(content, `${record.slug}.mdx`), prose(record));
   writeFileSync(join(dir, 'records.json'), JSON.stringify(generated));
-  const realRecords = new URL('../src/catalogue/records/index.ts', import.meta.url).pathname;
+  // Takes the place of src/catalogue/records/extra.ts, after the real records.
   writeFileSync(
     join(dir, 'records.ts'),
-    [
-      `import { records as real } from ${JSON.stringify(realRecords)};`,
-      `import generated from './records.json' with { type: 'json' };`,
-      `export const records = [...real, ...generated];`,
-      '',
-    ].join('\n'),
+    [`import generated from './records.json' with { type: 'json' };`, `export const extraRecords = generated;`, ''].join('\n'),
   );
   return { records: join(dir, 'records.ts'), content };
 }

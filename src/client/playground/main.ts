@@ -6,7 +6,6 @@
 import { predict } from '../../predict/predict.ts';
 import type { Outcome } from '../../predict/outcome.ts';
 import { ScenarioError, type ScenarioInput } from '../../predict/scenario.ts';
-import { findEntry } from '../../catalogue/index.ts';
 import { decodeScenario, encodeScenario, maxLinkLength } from '../../share/scenario-link.ts';
 import { redactScenario } from '../../share/redact.ts';
 import { createEditor, type BodyEditor } from './editor.ts';
@@ -308,12 +307,11 @@ function start(page: HTMLElement): void {
   // ── Examples and links opened in place ──────────────────────────────────────
 
   examples.addEventListener('change', () => {
-    const slug = examples.value;
-    if (slug === '') return;
-    const scenario = slug === 'default' ? {} : findEntry(slug)?.example?.scenario;
-    if (!scenario) return;
+    const option = examples.selectedOptions[0];
+    const scenario = exampleScenario(option);
+    if (!option || !scenario) return;
     load(scenario);
-    const title = slug === 'default' ? 'the default request' : `the example of “${findEntry(slug)?.title}”`;
+    const title = option.value === 'default' ? 'the default request' : `the example of “${option.textContent}”`;
     setShareStatus('');
     clearTimeout(announceTimer);
     announceTimer = setTimeout(() => {
@@ -347,11 +345,15 @@ function start(page: HTMLElement): void {
   function markExample(scenario: ScenarioInput | null): void {
     if (!scenario) return;
     const text = JSON.stringify(scenario);
-    const option = [...examples.options].find((each) => {
-      const example = findEntry(each.value)?.example?.scenario;
-      return example !== undefined && JSON.stringify(example) === text;
-    });
+    // The default request is an empty scenario too, but a link to it is not "the default example".
+    const option = [...examples.options].find((each) => each.value !== 'default' && each.dataset.scenario === text);
     examples.value = option?.value ?? '';
+  }
+
+  /** The scenario an examples menu option carries, written by the page at build time. */
+  function exampleScenario(option: HTMLOptionElement | undefined): ScenarioInput | undefined {
+    const text = option?.dataset.scenario;
+    return text ? (JSON.parse(text) as ScenarioInput) : undefined;
   }
 
   function showNotice(text: string): void {
