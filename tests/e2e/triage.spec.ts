@@ -259,3 +259,46 @@ test('triage results, the customer form and the "Your case" box have no WCAG 2.1
     await check(`${theme} entry with a mangled case`);
   }
 });
+
+test.describe('the triage page by keyboard alone', () => {
+  /** Presses Tab until the target has focus: proof that a keyboard user can reach it. */
+  async function tabTo(page: Page, target: ReturnType<Page['locator']>, limit = 40): Promise<void> {
+    for (let presses = 0; presses < limit; presses++) {
+      if (await target.evaluate((element) => element === document.activeElement)) return;
+      await page.keyboard.press('Tab');
+    }
+    await expect(target).toBeFocused();
+  }
+
+  test('reach the box, type, explain, land on the answer, open the entry', async ({ page }) => {
+    await page.goto('/triage/');
+    const box = page.getByLabel('What you got');
+    await tabTo(page, box);
+    await page.keyboard.type('Invalid data. Expected a dictionary, but got str.');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Explain' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    // The answer's heading takes the focus, so the next Tab walks into the answer.
+    await expect(page.getByRole('heading', { name: 'What it is' })).toBeFocused();
+    await expect(best(page).getByRole('heading', { level: 3 })).toHaveText('Expected a dictionary');
+    const read = best(page).getByRole('link', { name: 'Read the entry' });
+    await tabTo(page, read);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/errors\/body-not-object\/$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Expected a dictionary');
+  });
+
+  test('an example button works with Space, and Clear empties the box and gives it the focus', async ({ page }) => {
+    await page.goto('/triage/');
+    const example = page.getByRole('button', { name: 'A status line' });
+    await tabTo(page, example);
+    await page.keyboard.press('Space');
+    await expect(best(page).getByRole('heading', { level: 3 })).toHaveText('Lack of funds or exceeded limit');
+    const clear = page.getByRole('button', { name: 'Clear' });
+    await tabTo(page, clear);
+    await page.keyboard.press('Enter');
+    const box = page.getByLabel('What you got');
+    await expect(box).toBeFocused();
+    await expect(box).toHaveValue('');
+  });
+});
