@@ -40,6 +40,9 @@ export default defineConfig({
   ...(process.env.ERRATA_CACHE_DIR ? { cacheDir: process.env.ERRATA_CACHE_DIR } : {}),
   vite: {
     plugins: process.env.ERRATA_CATALOGUE ? [generatedRecords(process.env.ERRATA_CATALOGUE)] : [],
+    // Source maps for the browser's scripts only, so that the playground's bundle can be read
+    // in devtools; the pages' build, which only renders HTML, makes none.
+    environments: { client: { build: { sourcemap: true } } },
     build: {
       rolldownOptions: {
         // Astro's MDX modules start with a "use astro:head-inject" directive that the bundler warns

@@ -1,6 +1,7 @@
 /**
- * Shared by the end-to-end tests: a page that fails the test on any console error or uncaught
- * exception, so that every test also checks that the page runs cleanly.
+ * Shared by the end-to-end tests: a page that fails the test on any console error, uncaught
+ * exception or Content-Security-Policy violation (even one that a script caught and survived,
+ * which browsers report as an issue), so that every test also checks that the page runs cleanly.
  */
 import { test as base, expect } from '@playwright/test';
 
@@ -16,6 +17,13 @@ export const test = base.extend<{ consoleErrors: string[]; notFoundExpected: boo
         errors.push(`${page.url()}: ${message.text()}`);
       });
       page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+      await page.exposeFunction('__errataPolicyViolation', (text: string) => errors.push(`${page.url()}: ${text}`));
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          const report = (window as unknown as { __errataPolicyViolation(text: string): void }).__errataPolicyViolation;
+          void report(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} in ${event.sourceFile}:${event.lineNumber}`);
+        });
+      });
       await use(errors);
       expect(errors, 'console errors').toEqual([]);
     },

@@ -3,6 +3,8 @@
  * drawn at once, the editor marks each problem at its field, screen readers hear the new status
  * once typing pauses, and the whole scenario lives in the URL fragment (never sent to a server).
  */
+// First: before any schema is defined (see the module).
+import '../zod-jitless.ts';
 import { predict } from '../../predict/predict.ts';
 import type { Outcome } from '../../predict/outcome.ts';
 import { ScenarioError, type ScenarioInput } from '../../predict/scenario.ts';
