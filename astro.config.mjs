@@ -4,6 +4,8 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { identifiers, identifierSlug } from './src/catalogue/identifiers.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import { browserCatalogue } from './src/integrations/browser-catalogue.ts';
+import { catalogue } from './src/catalogue/index.ts';
 import { codeTheme } from './src/site/highlight.ts';
 import { themeInit } from './src/client/theme-init.ts';
 
@@ -39,7 +41,7 @@ export default defineConfig({
   ...(process.env.ERRATA_OUT_DIR ? { outDir: process.env.ERRATA_OUT_DIR } : {}),
   ...(process.env.ERRATA_CACHE_DIR ? { cacheDir: process.env.ERRATA_CACHE_DIR } : {}),
   vite: {
-    plugins: process.env.ERRATA_CATALOGUE ? [generatedRecords(process.env.ERRATA_CATALOGUE)] : [],
+    plugins: [browserCatalogue(catalogue), ...(process.env.ERRATA_CATALOGUE ? [generatedRecords(process.env.ERRATA_CATALOGUE)] : [])],
     // Source maps for the browser's scripts only, so that the playground's bundle can be read
     // in devtools; the pages' build, which only renders HTML, makes none.
     environments: { client: { build: { sourcemap: true } } },
