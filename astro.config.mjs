@@ -19,10 +19,9 @@ const identifierAliases = Object.fromEntries(
 
 /**
  * The scale benchmark builds synthetic catalogues: ERRATA_CATALOGUE names a module of generated
- * records that takes the place of src/catalogue/records/extra.ts in the pages' build. Browser
- * bundles keep the empty module: the predictor can produce only the entries its code names, so
- * the playground's script stays the same size however large the catalogue grows.
- * ERRATA_OUT_DIR keeps such a build out of dist/.
+ * records that the build uses in place of src/catalogue/records/extra.ts (the browser never loads
+ * either: see src/integrations/browser-catalogue.ts). ERRATA_OUT_DIR keeps such a build out of
+ * dist/.
  * @returns {import('vite').Plugin}
  */
 function generatedRecords(/** @type {string} */ module) {
@@ -30,8 +29,7 @@ function generatedRecords(/** @type {string} */ module) {
     name: 'errata:generated-records',
     enforce: 'pre',
     resolveId(source) {
-      if (!source.endsWith('/records/extra.ts') || this.environment.config.consumer === 'client') return null;
-      return module;
+      return source.endsWith('/records/extra.ts') ? module : null;
     },
   };
 }

@@ -28,17 +28,35 @@ interface Report {
   audits: Record<string, { numericValue?: number; score: number | null; title: string }>;
 }
 
-const port = 4390;
+/** A port nobody listens on, so the scores are never those of another server. */
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((done, fail) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no free port'))));
+    });
+  });
+}
+
+async function waitForServer(url: string): Promise<void> {
+  for (let tries = 0; tries < 150; tries++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((done) => setTimeout(done, 200));
+  }
+  throw new Error(`astro preview did not answer at ${url} within 30 s`);
+}
+
+const port = await freePort();
+// Its own process group, so that stopping it stops astro preview too, not only npx.
 const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore', detached: true });
 const work = mkdtempSync(join(tmpdir(), 'errata-lighthouse-'));
 try {
-  for (let tries = 0; tries < 100; tries++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
-    } catch {
-      await new Promise((done) => setTimeout(done, 200));
-    }
-  }
+  await waitForServer(`http://127.0.0.1:${port}/`);
   const rows = [];
   for (const [name, path] of pages) {
     const output = join(work, `${name.replace(/\W+/g, '-')}.json`);
@@ -81,6 +99,10 @@ try {
   console.log(`\nLighthouse ${lighthouse.split('@')[1]}, mobile (simulated slow 4G, 4× CPU slowdown), ${chromium}`);
   console.table(rows);
 } finally {
-  if (server.pid) process.kill(-server.pid, 'SIGTERM');
+  try {
+    if (server.pid) process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    // Already gone: whatever failed is the error to report.
+  }
   rmSync(work, { recursive: true, force: true });
 }

@@ -1,27 +1,28 @@
 /**
- * The catalogue as the browser gets it. The predictor and the playground look entries up by slug
- * for five facts only: title, kind, status, identifier and message template. In the browser's
- * bundles, src/catalogue/index.ts is replaced by a module of those facts, taken from the
- * validated catalogue at build time, so the playground carries neither the prose of every entry
- * nor the schema that checks it (about a tenth of its script). Node (the pages' build, the CLI,
- * the tests) keeps the whole catalogue.
+ * The catalogue as the browser gets it. Browser code looks entries up through
+ * src/catalogue/lookup.ts, for five facts per entry. In the browser's bundles that module is
+ * replaced by one holding just those facts, taken from the validated catalogue when the build
+ * starts, so the playground carries neither the prose of every entry nor the schema that checks
+ * it (about a tenth of its script). Node (the pages' build, the CLI, the tests) keeps the real
+ * module. The facts are read once, when the config loads: `astro dev` needs a restart to show an
+ * edited record in the playground.
  */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import type { Entry } from '../catalogue/index.ts';
+import type { EntryFacts } from '../catalogue/lookup.ts';
 
 const virtualId = '\0errata:browser-catalogue';
 
-/** The facts of an entry that code running in the browser may read. */
-export type BrowserEntry = Pick<Entry, 'slug' | 'title' | 'kind' | 'status' | 'identifier' | 'message'>;
-
-export function browserEntries(catalogue: readonly Entry[]): BrowserEntry[] {
+export function entryFacts(catalogue: readonly Entry[]): EntryFacts[] {
   return catalogue.map(({ slug, title, kind, status, identifier, message }) => ({ slug, title, kind, status, identifier, message }));
 }
 
-/** The module's source: the same `entry` and `findEntry` as src/catalogue/index.ts. */
-export function browserCatalogueModule(entries: readonly BrowserEntry[]): string {
+/** The module's source: the same `entry` and `findEntry` as src/catalogue/lookup.ts. */
+export function browserCatalogueModule(facts: readonly EntryFacts[]): string {
   return [
-    `const bySlug = new Map(${JSON.stringify(entries)}.map((entry) => [entry.slug, entry]));`,
+    `const bySlug = new Map(${JSON.stringify(facts)}.map((entry) => [entry.slug, entry]));`,
     'export function findEntry(slug) { return bySlug.get(slug); }',
     'export function entry(slug) {',
     '  const found = bySlug.get(slug);',
@@ -32,14 +33,22 @@ export function browserCatalogueModule(entries: readonly BrowserEntry[]): string
   ].join('\n');
 }
 
+const lookupModule = fileURLToPath(new URL('../catalogue/lookup.ts', import.meta.url));
+
+/** Whether an import, relative to the file that makes it, names src/catalogue/lookup.ts. */
+export function isLookupImport(id: string, importer: string | undefined): boolean {
+  if (!importer || !id.startsWith('.')) return false;
+  const path = resolve(dirname(importer.replace(/[?#].*$/, '')), id);
+  return path === lookupModule || `${path}.ts` === lookupModule;
+}
+
 export function browserCatalogue(catalogue: readonly Entry[]): Plugin {
-  const source = browserCatalogueModule(browserEntries(catalogue));
+  const source = browserCatalogueModule(entryFacts(catalogue));
   return {
     name: 'errata:browser-catalogue',
     enforce: 'pre',
-    resolveId(id) {
-      if (this.environment.config.consumer !== 'client' || !/(^|\/)catalogue\/index\.ts$/.test(id)) return null;
-      return virtualId;
+    resolveId(id, importer) {
+      return this.environment.config.consumer === 'client' && isLookupImport(id, importer) ? virtualId : null;
     },
     load(id) {
       return id === virtualId ? source : null;

@@ -3,8 +3,8 @@
  * the entry, its address and the catalogue's version, so a report says what it is about.
  *
  * The tracker is the `bugs` field of package.json (npm's own place for it): a URL or an e-mail
- * address. A URL that ends in `/issues` (GitHub, Gitea, Forgejo) gets a prefilled new issue;
- * any other URL is linked as it is. Without `bugs`, there is nowhere to report to, and the
+ * address. A URL that ends in `/issues` (GitHub, Gitea, Forgejo) or `/-/issues` (GitLab) gets a
+ * prefilled new issue; any other web address is linked as it is; else the e-mail address. Without `bugs`, there is nowhere to report to, and the
  * pages say nothing rather than link to a made-up address.
  */
 import type { Entry } from '../catalogue/index.ts';
@@ -51,12 +51,16 @@ export function reportText(entry: Entry, pageUrl: string, catalogueVersion: stri
 export function reportLink(tracker: Tracker | undefined, entry: Entry, pageUrl: string, catalogueVersion: string): string | undefined {
   if (!tracker) return undefined;
   const { title, body } = reportText(entry, pageUrl, catalogueVersion);
-  if (tracker.url) {
-    if (!/^https?:\/\//i.test(tracker.url)) return undefined;
+  if (tracker.url && /^https?:\/\//i.test(tracker.url)) {
     const issues = tracker.url.replace(/\/+$/, '');
-    if (!/\/issues$/.test(issues)) return tracker.url;
-    return `${issues}/new?${new URLSearchParams({ title, body }).toString()}`;
+    // GitLab's new-issue form reads other parameter names than GitHub's, Gitea's and Forgejo's.
+    if (/\/-\/issues$/.test(issues)) {
+      return `${issues}/new?${new URLSearchParams({ 'issue[title]': title, 'issue[description]': body }).toString()}`;
+    }
+    if (/\/issues$/.test(issues)) return `${issues}/new?${new URLSearchParams({ title, body }).toString()}`;
+    return tracker.url;
   }
+  if (!tracker.email) return undefined;
   const query = [`subject=${encodeURIComponent(title)}`, `body=${encodeURIComponent(body)}`].join('&');
-  return `mailto:${encodeURIComponent(tracker.email ?? '').replace('%40', '@')}?${query}`;
+  return `mailto:${encodeURIComponent(tracker.email).replace('%40', '@')}?${query}`;
 }

@@ -1,7 +1,7 @@
 /**
- * Shared by the end-to-end tests: a page that fails the test on any console error, uncaught
+ * Shared by the end-to-end tests: the test's page fails the test on any console error, uncaught
  * exception or Content-Security-Policy violation (even one that a script caught and survived,
- * which browsers report as an issue), so that every test also checks that the page runs cleanly.
+ * which browsers report as an issue), so that every test also checks that its pages run cleanly.
  */
 import { test as base, expect } from '@playwright/test';
 
@@ -17,11 +17,13 @@ export const test = base.extend<{ consoleErrors: string[]; notFoundExpected: boo
         errors.push(`${page.url()}: ${message.text()}`);
       });
       page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
-      await page.exposeFunction('__errataPolicyViolation', (text: string) => errors.push(`${page.url()}: ${text}`));
-      await page.addInitScript(() => {
+      // On the context, so pages the test opens in it (popups, new tabs) are watched too. Pages of
+      // other contexts (browser.newPage()) are not: tests that make them check them themselves.
+      await page.context().exposeFunction('__errataPolicyViolation', (text: string) => errors.push(text));
+      await page.context().addInitScript(() => {
         document.addEventListener('securitypolicyviolation', (event) => {
           const report = (window as unknown as { __errataPolicyViolation(text: string): void }).__errataPolicyViolation;
-          void report(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} in ${event.sourceFile}:${event.lineNumber}`);
+          void report(`${location.href}: CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} in ${event.sourceFile}:${event.lineNumber}`);
         });
       });
       await use(errors);

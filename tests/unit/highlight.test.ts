@@ -18,6 +18,12 @@ test('plain text needs no span, and neighbouring tokens of one colour share one'
   assert.doesNotMatch(html, /--code-foreground/);
   // The text survives whole, however it is split into spans.
   assert.equal(html.replace(/<[^>]+>/g, ''), '{&quot;a&quot;: 1}');
+  // A Python string is three tokens (its quotes and its text) of one colour: one span.
+  assert.match(await highlightCode('x = "hello"', 'python'), /<span style="color:var\(--code-token-string-expression\)">&quot;hello&quot;<\/span>/);
+});
+
+test('Windows line endings make the same lines as Unix ones', async () => {
+  assert.equal(await highlightCode('import os\r\nprint(os)', 'python'), await highlightCode('import os\nprint(os)', 'python'));
 });
 
 test('code is escaped, never rendered as HTML', async () => {

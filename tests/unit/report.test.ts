@@ -22,6 +22,14 @@ test('any other tracker URL is linked as it is; an e-mail address gets a prefill
   assert.match(mail, /^mailto:errata@example\.com\?subject=Entry%20%22country-invalid%22%3A%20&body=Entry%3A%20/);
 });
 
+test('GitLab gets its own parameter names; a tracker URL that is not a web address falls back to the e-mail address', () => {
+  const gitlab = new URL(reportLink({ url: 'https://gitlab.example/acme/errata/-/issues' }, country, page, '1.0.0') ?? '');
+  assert.equal(gitlab.pathname, '/acme/errata/-/issues/new');
+  assert.equal(gitlab.searchParams.get('issue[title]'), 'Entry "country-invalid": ');
+  assert.match(gitlab.searchParams.get('issue[description]') ?? '', /Catalogue version: 1\.0\.0/);
+  assert.match(reportLink({ url: 'ftp://x.example', email: 'a@b.example' }, country, page, '1.0.0') ?? '', /^mailto:a@b\.example\?/);
+});
+
 test('no tracker, or one that is not a web address, gives no link rather than a made-up one', () => {
   assert.equal(reportLink(undefined, country, page, '1.0.0'), undefined);
   assert.equal(reportLink({ url: 'javascript:alert(1)' }, country, page, '1.0.0'), undefined);

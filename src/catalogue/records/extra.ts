@@ -1,7 +1,6 @@
 /**
  * Entries beyond those of the token endpoint: none today. The scale benchmark (`npm run bench`)
- * fills this module with generated entries for the pages' build only; the browser's bundles keep
- * it empty, because the predictor can produce only the entries its own code names.
+ * builds the site with a module of generated entries in this one's place.
  */
 import type { EntryInput } from '../entry.ts';
 

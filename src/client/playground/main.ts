@@ -347,7 +347,8 @@ function start(page: HTMLElement): void {
   function markExample(scenario: ScenarioInput | null): void {
     if (!scenario) return;
     const text = JSON.stringify(scenario);
-    // The default request is an empty scenario too, but a link to it is not "the default example".
+    // Not "Default request": its scenario is empty, like the example of "Token created", which
+    // is the option an empty scenario selects (the menu then names the response it gets).
     const option = [...examples.options].find((each) => each.value !== 'default' && each.dataset.scenario === text);
     examples.value = option?.value ?? '';
   }

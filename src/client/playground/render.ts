@@ -2,7 +2,7 @@
  * The "Predicted response" region, built with DOM calls and textContent only: no HTML is ever
  * parsed from the request or the response, so nothing typed in the playground can inject markup.
  */
-import { entry, findEntry } from '../../catalogue/index.ts';
+import { entry, findEntry } from '../../catalogue/lookup.ts';
 import { statusLine } from '../../predict/http.ts';
 import type { Outcome } from '../../predict/outcome.ts';
 import { entryPath } from '../../site/paths.ts';
