@@ -51,7 +51,10 @@ function entryProblems(entry: Entry): Omit<CatalogueProblem, 'entry'>[] {
   if (entry.message === null) {
     problems.push({ field: 'message', message: 'A case entry must give its exact message or message template' });
   }
-  if (!entry.example) {
+  // The predictor no longer produces a retired entry, so no example could show it.
+  if (entry.retired && entry.example) {
+    problems.push({ field: 'example', message: 'A retired entry is no longer returned: it can have no example that produces it' });
+  } else if (!entry.retired && !entry.example) {
     problems.push({ field: 'example', message: 'A case entry must have an example scenario that produces it' });
   }
   const names = entry.message === null ? [] : placeholders(entry.message);

@@ -27,8 +27,8 @@ export function trackerOf(bugs: unknown): Tracker | undefined {
   return tracker.url || tracker.email ? tracker : undefined;
 }
 
-/** This project's tracker, if package.json names one. */
-export const projectTracker: Tracker | undefined = trackerOf((packageJson as { bugs?: unknown }).bugs);
+/** This project's tracker: ERRATA_TRACKER when a deployment sets it, else package.json's `bugs`. */
+export const projectTracker: Tracker | undefined = trackerOf(process.env.ERRATA_TRACKER || (packageJson as { bugs?: unknown }).bugs);
 
 /** The report's title and body, the same whichever tracker receives them. */
 export function reportText(entry: Entry, pageUrl: string, catalogueVersion: string): { title: string; body: string } {

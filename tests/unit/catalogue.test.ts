@@ -138,6 +138,20 @@ test('a case entry without an example is rejected', () => {
   assertRejected(withRecord(broken), 'body-null', 'example');
 });
 
+test('a retired entry needs no example, and may have none: nothing produces it any more', () => {
+  const retired = recordCopy('country-invalid');
+  retired.retired = { since: '2026-01-15', replacedBy: 'token-type-invalid', note: 'Checked by another rule now.' };
+  assert.doesNotThrow(() => buildCatalogue(withRecord({ ...retired, example: undefined })));
+  assertRejected(withRecord(retired), 'country-invalid', 'example');
+});
+
+test('a retired entry replaced by an entry that does not exist is rejected', () => {
+  const retired = recordCopy('country-invalid');
+  retired.retired = { since: '2026-01-15', replacedBy: 'no-such-entry', note: 'Gone.' };
+  delete retired.example;
+  assertRejected(withRecord(retired), 'country-invalid', 'retired.replacedBy');
+});
+
 test("an identifier entry whose slug is not its identifier in kebab case is rejected", () => {
   const broken = recordCopy('bad-value');
   broken.slug = 'bad-values';
@@ -173,7 +187,7 @@ test('a rejection lists every problem, not only the first', () => {
 test("every case entry's example predicts that entry, its status and its filled message", () => {
   const problems: string[] = [];
   for (const entry of catalogue) {
-    if (entry.kind !== 'case') continue;
+    if (entry.kind !== 'case' || entry.retired) continue;
     assert.ok(entry.example && entry.message !== null, entry.slug);
     const outcome = predict(entry.example.scenario);
     const expected = fill(entry.message, entry.example.values);
