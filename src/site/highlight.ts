@@ -15,6 +15,17 @@ import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 export const codeLanguages = ['bash', 'python', 'js', 'json', 'http', 'php', 'text'] as const;
 export type CodeLanguage = (typeof codeLanguages)[number];
 
+/** How a code block's caption names its language. */
+export const codeLanguageNames: Readonly<Record<CodeLanguage, string>> = {
+  bash: 'Shell',
+  python: 'Python',
+  js: 'JavaScript',
+  json: 'JSON',
+  http: 'HTTP',
+  php: 'PHP',
+  text: 'Text',
+};
+
 /** Also used by Astro's Markdown pipeline (astro.config.mjs), so MDX code looks the same. */
 export const codeTheme = createCssVariablesTheme({ name: 'errata', variablePrefix: '--code-' });
 

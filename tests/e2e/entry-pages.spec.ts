@@ -60,6 +60,18 @@ test('the copy button copies the code sample', async ({ page, context }) => {
   expect(copied).toContain('"country":"LTU"');
 });
 
+test("a code block of the entry's prose is captioned with its language and copies its code", async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/errors/body-not-object/');
+  const prose = page.locator('section[aria-labelledby="in-depth"]');
+  const block = prose.getByRole('figure').filter({ has: page.locator('pre[data-language="python"]') }).first();
+  await expect(block.locator('figcaption')).toContainText('Python');
+  await block.getByRole('button', { name: 'Copy the Python code' }).click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain('requests.post(URL, json=payload, auth=auth)');
+  expect(copied).toBe(await block.locator('pre').textContent());
+});
+
 test('"Copy as Markdown" copies the Markdown twin of the entry', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/errors/json-parse-error/');
