@@ -8,7 +8,7 @@
  *   npm run bench:site                  real, 1,000 and 10,000
  *   npm run bench:site -- 57 1000       chosen sizes ("57" is the real catalogue)
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,10 +16,10 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { records } from '../src/catalogue/records/index.ts';
 import { writeSyntheticCatalogue } from './synthetic-catalogue.ts';
+import { startPreview, systemChromium } from './built-site.ts';
 
 const sizes = process.argv.slice(2).map(Number).filter((size) => size > 0);
 const runs = sizes.length > 0 ? sizes : [records.length, 1000, 10_000];
-const chromiumPath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 
 interface Row {
   entries: number;
@@ -64,23 +64,11 @@ function build(env: NodeJS.ProcessEnv, outDir: string): { seconds: number; peakM
 
 /** Serves a built folder with astro preview on a free port, and measures pages in Chromium. */
 async function measurePages(outDir: string, env: NodeJS.ProcessEnv, slug: string) {
-  const port = 4480 + Math.floor(Math.random() * 300);
-  // Its own process group, so that stopping it stops astro preview too, not only npx.
-  const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port)], {
-    env: { ...process.env, ...env, ERRATA_OUT_DIR: outDir },
-    stdio: 'ignore',
-    detached: true,
-  });
+  const server = await startPreview({ outDir, env });
+  const origin = server.origin;
   try {
-    for (let tries = 0; tries < 100; tries++) {
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
-      } catch {
-        await new Promise((done) => setTimeout(done, 200));
-      }
-    }
     const browser = await chromium.launch({
-      ...(chromiumPath ? { executablePath: chromiumPath } : {}),
+      ...(systemChromium ? { executablePath: systemChromium } : {}),
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     });
     const measured: Row['pages_'] = {};
@@ -104,7 +92,7 @@ async function measurePages(outDir: string, env: NodeJS.ProcessEnv, slug: string
         );
       };
       page.on('response', onResponse);
-      await page.goto(`http://127.0.0.1:${port}${path}`, { waitUntil: 'networkidle' });
+      await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' });
       await Promise.all(pending);
       page.off('response', onResponse);
       // Inline scripts count too: they are part of what the page runs before any interaction.
@@ -118,7 +106,7 @@ async function measurePages(outDir: string, env: NodeJS.ProcessEnv, slug: string
     const page = await (await browser.newContext()).newPage();
 
     // One search from the header box: everything fetched after the first keystroke.
-    await page.goto(`http://127.0.0.1:${port}/errors/${slug}/`, { waitUntil: 'networkidle' });
+    await page.goto(`${origin}/errors/${slug}/`, { waitUntil: 'networkidle' });
     let searchBytes = 0;
     const onSearch = (response: import('@playwright/test').Response) => {
       // Gzipped, as a server with compression would send it.
@@ -135,7 +123,7 @@ async function measurePages(outDir: string, env: NodeJS.ProcessEnv, slug: string
     await browser.close();
     return { pages: measured, searchKiB: searchBytes / 1024 };
   } finally {
-    if (server.pid) process.kill(-server.pid, 'SIGTERM');
+    server.stop();
   }
 }
 

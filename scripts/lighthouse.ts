@@ -6,10 +6,11 @@
  *
  *   npm run build && npm run bench:lighthouse
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startPreview, systemChromium } from './built-site.ts';
 
 const lighthouse = 'lighthouse@12.2.3';
 const pages = [
@@ -19,7 +20,7 @@ const pages = [
 ] as const;
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
-const chromium = process.env.ERRATA_CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
+const chromium = systemChromium;
 if (!chromium) throw new Error('No Chromium found: install it (apt-get install -y chromium) or set ERRATA_CHROMIUM');
 if (!existsSync(new URL('../dist/index.html', import.meta.url))) throw new Error('No built site in dist/: run npm run build first');
 
@@ -28,35 +29,9 @@ interface Report {
   audits: Record<string, { numericValue?: number; score: number | null; title: string }>;
 }
 
-/** A port nobody listens on, so the scores are never those of another server. */
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((done, fail) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no free port'))));
-    });
-  });
-}
-
-async function waitForServer(url: string): Promise<void> {
-  for (let tries = 0; tries < 150; tries++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((done) => setTimeout(done, 200));
-  }
-  throw new Error(`astro preview did not answer at ${url} within 30 s`);
-}
-
-const port = await freePort();
-// Its own process group, so that stopping it stops astro preview too, not only npx.
-const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore', detached: true });
+const server = await startPreview();
 const work = mkdtempSync(join(tmpdir(), 'errata-lighthouse-'));
 try {
-  await waitForServer(`http://127.0.0.1:${port}/`);
   const rows = [];
   for (const [name, path] of pages) {
     const output = join(work, `${name.replace(/\W+/g, '-')}.json`);
@@ -65,7 +40,7 @@ try {
       [
         '--yes',
         lighthouse,
-        `http://127.0.0.1:${port}${path}`,
+        `${server.origin}${path}`,
         `--chrome-path=${chromium}`,
         '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
         `--only-categories=${categories.join(',')}`,
@@ -99,10 +74,6 @@ try {
   console.log(`\nLighthouse ${lighthouse.split('@')[1]}, mobile (simulated slow 4G, 4× CPU slowdown), ${chromium}`);
   console.table(rows);
 } finally {
-  try {
-    if (server.pid) process.kill(-server.pid, 'SIGTERM');
-  } catch {
-    // Already gone: whatever failed is the error to report.
-  }
+  server.stop();
   rmSync(work, { recursive: true, force: true });
 }

@@ -18,16 +18,15 @@
  *
  * Uses Debian's Chromium (/usr/bin/chromium, or ERRATA_CHROMIUM) when present.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createServer } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
 import { encodeScenario } from '../src/share/scenario-link.ts';
 import { manyFieldsScenario } from './payloads.ts';
+import { startPreview, systemChromium } from './built-site.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -38,34 +37,6 @@ function option(name: string, fallback: string): string {
 
 const outDir = resolve(root, option('out-dir', 'dist'));
 const keystrokes = Number(option('keys', '20'));
-
-async function freePort(start: number): Promise<number> {
-  for (let port = start; port < start + 100; port++) {
-    const free = await new Promise<boolean>((resolve) => {
-      const server = createServer()
-        .once('error', () => resolve(false))
-        .once('listening', () => server.close(() => resolve(true)))
-        .listen(port, '127.0.0.1');
-    });
-    if (free) return port;
-  }
-  throw new Error(`No free port from ${start}`);
-}
-
-async function waitForServer(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`astro preview exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`astro preview did not answer at ${url}`);
-}
-
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -80,23 +51,15 @@ if (!existsSync(`${outDir}/playground/index.html`)) {
   process.exit(2);
 }
 
-const port = Number(option('port', String(await freePort(4460))));
-const base = `http://127.0.0.1:${port}`;
-// --ignore-lock: start alongside any preview server already running for this project.
-const preview = spawn('npx', ['astro', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port), '--outDir', outDir], {
-  cwd: root,
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
-const executablePath = [process.env.ERRATA_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-  (path): path is string => typeof path === 'string' && existsSync(path),
-);
+const port = process.argv.includes('--port') ? Number(option('port', '0')) : undefined;
+const preview = await startPreview({ outDir, ...(port ? { port } : {}) });
+const base = preview.origin;
 const browser = await chromium.launch({
-  ...(executablePath ? { executablePath } : {}),
+  ...(systemChromium ? { executablePath: systemChromium } : {}),
   args: ['--no-sandbox', '--disable-gpu'],
 });
 
 try {
-  await waitForServer(`${base}/playground/`, preview);
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const scripts: { url: string; bytes: number; gzip: number }[] = [];
   page.on('response', async (response) => {
@@ -202,5 +165,5 @@ try {
   await benchPage.close();
 } finally {
   await browser.close();
-  preview.kill('SIGTERM');
+  preview.stop();
 }
