@@ -1,0 +1,109 @@
+/**
+ * The limits on what a stranger can make Errata read: one statement, applied the same way in the
+ * CLI, the playground, triage, the mock server, `errata check` and links. Each is generous for any
+ * real request or paste, and small enough that the work behind it stays bounded.
+ *
+ * Beyond a limit nothing is predicted or matched: the CLI exits 2 naming the limit, the pages show
+ * a notice, the mock answers 413 (size) or 422 (depth) with `{"errata": "<reason>"}`, and
+ * `errata check` skips the exchange with the reason.
+ */
+
+/** A request body, in bytes (UTF-8 for text). iDenfy's own requests are a few kilobytes. */
+export const maxBodyBytes = 1024 * 1024;
+
+/** How deep arrays and objects may nest in a request body (or a scenario). The token request needs 3. */
+export const maxNestingDepth = 512;
+
+/** What a share (`#s=`) or customer (`#case=`) link may inflate to, in bytes. */
+export const maxLinkInflatedBytes = 64 * 1024;
+
+/** A paste into a page (triage, the home page's box, the search box), in characters. Files are streamed. */
+export const maxPasteCharacters = 1024 * 1024;
+
+/** The limits in words, for notices, help texts and documentation. */
+export const limitWords = {
+  body: '1 MiB',
+  depth: '512 levels of nesting',
+  link: '64 KiB once decompressed',
+  paste: '1 MiB',
+} as const;
+
+/** Why an input was refused: which limit, in a sentence that names it. */
+export class LimitError extends Error {
+  readonly limit: keyof typeof limitWords;
+
+  constructor(limit: keyof typeof limitWords, message: string) {
+    super(message);
+    this.name = 'LimitError';
+    this.limit = limit;
+  }
+}
+
+/**
+ * The deepest nesting of arrays and objects in a JSON text, read without parsing it, so that a
+ * body of a million brackets is measured before any recursive code sees it. Strings are skipped
+ * (brackets inside them do not count). Stops as soon as `limit` is passed and returns limit + 1.
+ * Linear in the text's length, with no recursion.
+ */
+export function jsonTextDepth(text: string, limit = maxNestingDepth): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 0x5c /* \ */) index++;
+      else if (code === 0x22 /* " */) inString = false;
+      continue;
+    }
+    if (code === 0x22) inString = true;
+    else if (code === 0x5b /* [ */ || code === 0x7b /* { */) {
+      depth++;
+      if (depth > deepest) {
+        deepest = depth;
+        if (deepest > limit) return limit + 1;
+      }
+    } else if (code === 0x5d /* ] */ || code === 0x7d /* } */) {
+      if (depth > 0) depth--;
+    }
+  }
+  return deepest;
+}
+
+/**
+ * The deepest nesting of a parsed JSON value, walked with an explicit stack (no recursion), giving
+ * up with limit + 1 as soon as it is passed. Cycles cannot occur in parsed JSON.
+ */
+export function jsonValueDepth(value: unknown, limit = maxNestingDepth): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [unknown, number];
+    if (depth > deepest) {
+      deepest = depth;
+      if (deepest > limit) return limit + 1;
+    }
+    const children = Array.isArray(node) ? node : Object.values(node as object);
+    for (const child of children) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/** The length in UTF-8 bytes of a string, without encoding it. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
+      const next = text.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        index++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
