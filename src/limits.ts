@@ -20,12 +20,19 @@ export const maxLinkInflatedBytes = 64 * 1024;
 /** A paste into a page (triage, the home page's box, the search box), in characters. Files are streamed. */
 export const maxPasteCharacters = 1024 * 1024;
 
+/**
+ * A scenario file for `errata predict`, in bytes: room for a body at the limit even when JSON's
+ * escapes (`\u0000`, six characters a byte) make its text several times longer.
+ */
+export const maxScenarioBytes = 8 * 1024 * 1024;
+
 /** The limits in words, for notices, help texts and documentation. */
 export const limitWords = {
   body: '1 MiB',
   depth: '512 levels of nesting',
   link: '64 KiB once decompressed',
   paste: '1 MiB',
+  scenario: '8 MiB',
 } as const;
 
 /** Why an input was refused: which limit, in a sentence that names it. */

@@ -7,7 +7,10 @@
  * does without shipping the catalogue's schema. Only pure modules are imported here.
  */
 import { parseIdentifier, type Identifier } from './identifiers.ts';
-import { match as matchTemplate, type Values } from './template.ts';
+import { readInput, type ReadInput } from './read-input.ts';
+import { match as matchTemplate, prepareMessage, type PreparedMessage, type Values } from './template.ts';
+
+export { maxInput, readInput, type ReadInput } from './read-input.ts';
 
 /** What the matcher needs of an entry. The catalogue's `Entry` has all of it. */
 export interface MatchableEntry {
@@ -44,15 +47,6 @@ export interface MatcherSource<E extends MatchableEntry> {
   statusCounts?(status: number): { count: number; cases: number };
 }
 
-/** What the matcher read from the input. */
-export interface ReadInput {
-  status?: number;
-  identifier?: string;
-  message?: string;
-  /** The JSON object found in the input, if any. */
-  body?: Record<string, unknown>;
-}
-
 export type MatchReason = 'message' | 'partial-message' | 'identifier' | 'status' | 'field' | 'words';
 
 export interface Match<E extends MatchableEntry = MatchableEntry> {
@@ -78,100 +72,28 @@ export interface Matcher<E extends MatchableEntry> {
   lookupInput(input: ReadInput): LookupResult<E>;
 }
 
-/** Inputs longer than this are read from their end, where a pasted response keeps its body. */
-export const maxInput = 200_000;
-
-// ── Reading the input ─────────────────────────────────────────────────────────
-
-/** The JSON object in a text: the whole text, or the last object that parses (a response's body). */
-function findJsonObject(text: string): Record<string, unknown> | undefined {
-  const attempt = (candidate: string): Record<string, unknown> | undefined => {
-    try {
-      const value: unknown = JSON.parse(candidate);
-      return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-    } catch {
-      return undefined;
-    }
-  };
-  const trimmed = text.trim();
-  if (trimmed.startsWith('{')) {
-    const whole = attempt(trimmed);
-    if (whole) return whole;
-  }
-  const end = text.lastIndexOf('}');
-  if (end === -1) return undefined;
-  // Try the last few openings only, so a huge paste full of braces stays fast.
-  let start = text.lastIndexOf('{', end);
-  for (let tries = 0; start !== -1 && tries < 24; tries++) {
-    const found = attempt(text.slice(start, end + 1));
-    if (found) return found;
-    start = start === 0 ? -1 : text.lastIndexOf('{', start - 1);
-  }
-  return undefined;
-}
-
-const statusLine = /HTTP\/\d(?:\.\d)?\s+(\d{3})\b/gi;
-const bareStatus = /^\s*(?:(?:HTTP|status|code)[\s/:]*)?(\d{3})(?:\s+[A-Za-z][A-Za-z' -]*)?\s*$/i;
-
-function stripQuotes(text: string): string {
-  return text.trim().replace(/^["'`“”‘’]+|["'`“”‘’]+$/g, '').trim();
-}
-
-/** Reads the status, identifier, message and JSON body out of a paste. */
-export function readInput(raw: string): ReadInput {
-  const text = raw.length > maxInput ? raw.slice(raw.length - maxInput) : raw;
-  const result: ReadInput = {};
-
-  const lines = [...text.matchAll(statusLine)];
-  const lastStatus = lines.at(-1);
-  if (lastStatus) result.status = Number(lastStatus[1]);
-
-  const body = findJsonObject(text);
-  if (body) {
-    result.body = body;
-    if (typeof body.identifier === 'string') result.identifier = body.identifier;
-    const message = body.message ?? body.detail ?? body.error;
-    if (typeof message === 'string') result.message = message;
-    else if (message !== undefined) result.message = JSON.stringify(message);
-    return result;
-  }
-
-  const bare = bareStatus.exec(text);
-  if (bare) return { status: Number(bare[1]) };
-
-  // After a status line come the headers, a blank line and the body.
-  let rest = text;
-  if (lastStatus) {
-    rest = text.slice((lastStatus.index ?? 0) + lastStatus[0].length);
-    const blank = /\r?\n\s*\r?\n/.exec(rest);
-    rest = blank ? rest.slice(blank.index + blank[0].length) : rest.replace(/^[^\n]*/, '');
-  }
-  // A printed error such as `Error [BAD_VALUE]: Field 'country' must …`, or `Error [undefined]: …`
-  // as the reference's own example prints the bodies that have no identifier.
-  const bracketed = /^\s*(?:error\s*)?\[\s*([^\]\n]*?)\s*\]\s*:?\s*/i.exec(rest);
-  const labelled = bracketed ?? /^\s*(?:error\s*[:\-–]?\s*)?\b([A-Z]+(?:_[A-Z]+)*)\b\s*[:\-–]\s*/.exec(rest);
-  if (labelled) {
-    const label = parseIdentifier(labelled[1] ?? '');
-    if (label) result.identifier = label;
-    if (label || bracketed) rest = rest.slice(labelled.index + labelled[0].length);
-  }
-  const whole = parseIdentifier(stripQuotes(rest));
-  if (whole && !result.identifier) {
-    result.identifier = whole;
-    return result;
-  }
-  const message = stripQuotes(rest.replace(/^\s*(?:error|message)\s*[:\-–]\s*/i, ''));
-  if (message.length > 0) result.message = message;
-  return result;
-}
-
 // ── Matching a message against a template ─────────────────────────────────────
 
 type TemplateToken = { placeholder: string } | { word: string };
 
-/** A word without the punctuation around it, as written. */
+const wordCharacter = /[\p{L}\p{N}{}_]/u;
+
+/** A word without the punctuation around it, as written. Scans from both ends: no backtracking. */
 function bareWord(word: string): string {
-  return word.replace(/^[^\p{L}\p{N}{}_]+|[^\p{L}\p{N}{}_]+$/gu, '');
+  let start = 0;
+  let end = word.length;
+  while (start < end) {
+    const code = word.codePointAt(start) as number;
+    if (wordCharacter.test(String.fromCodePoint(code))) break;
+    start += code > 0xffff ? 2 : 1;
+  }
+  while (end > start) {
+    const low = word.charCodeAt(end - 1);
+    const size = low >= 0xdc00 && low <= 0xdfff && end - 2 >= start ? 2 : 1;
+    if (wordCharacter.test(word.slice(end - size, end))) break;
+    end -= size;
+  }
+  return word.slice(start, end);
 }
 
 /** The words of a text as written, without surrounding punctuation. */
@@ -216,16 +138,19 @@ export function entryWords(entry: MatchableEntry, variants: readonly MatchVarian
   return [...found];
 }
 
-/** The words of a fragment, as written and lower-cased, split once per lookup. */
+/** A message read once per lookup: whole, for templates, and as words, for fragments. */
 interface FragmentWords {
+  message: PreparedMessage;
   written: string[];
   input: string[];
 }
 
+/** Only the first words of a message count as a fragment or a phrase: a huge paste must stay fast. */
+const fragmentCharacters = 8000;
+
 function fragmentWords(fragment: string): FragmentWords {
-  // Only the first words count: a fragment of a message is short, and a huge paste must stay fast.
-  const written = rawWords(fragment.slice(0, 8000)).slice(0, 400);
-  return { written, input: written.map((word) => word.toLowerCase()) };
+  const written = rawWords(fragment.slice(0, fragmentCharacters)).slice(0, 400);
+  return { message: prepareMessage(fragment), written, input: written.map((word) => word.toLowerCase()) };
 }
 
 /**
@@ -241,13 +166,23 @@ function alignFragment(template: string, { written, input }: FragmentWords): { v
   const literalCount = tokens.filter((token) => 'word' in token).length;
 
   for (let start = 0; start < tokens.length; start++) {
-    // Depth-first over (input index, token index); templates are short, so this stays small.
+    // Depth-first over (input index, token index). Whether a state leads anywhere depends on the
+    // state alone, so each failed one is remembered: at most words × tokens states per start,
+    // however many ways placeholders could split the words.
     const values: Record<string, string[]> = {};
+    const failed = new Set<number>();
     let literal = 0;
     const walk = (i: number, t: number): number | null => {
       if (i === input.length) return t;
       const token = tokens[t];
       if (!token) return null;
+      const state = i * (tokens.length + 1) + t;
+      if (failed.has(state)) return null;
+      const found = step(i, t, token);
+      if (found === null) failed.add(state);
+      return found;
+    };
+    const step = (i: number, t: number, token: TemplateToken): number | null => {
       const word = input[i] as string;
       if ('word' in token) {
         if (token.word !== word) return null;
@@ -339,7 +274,7 @@ export function createMatcher<E extends MatchableEntry>(source: MatcherSource<E>
     for (const candidate of candidates.get(entry.slug) ?? []) {
       const variant = candidate.variant ? { variant: candidate.variant } : {};
       const penalty = candidate.variant ? variantPenalty : 0;
-      const exact = matchTemplate(candidate.template, message);
+      const exact = matchTemplate(candidate.template, words.message);
       if (exact) {
         consider({ entry, score: Math.min(1, 0.95 + agreement(input, candidate)) - penalty, reason: 'message', values: exact, ...variant });
         continue;
@@ -390,7 +325,7 @@ export function createMatcher<E extends MatchableEntry>(source: MatcherSource<E>
       if (fieldName !== undefined && fieldEntry) {
         offer({ entry: fieldEntry, score: 0.85, reason: 'field', values: { field: fieldName } });
       }
-      const query = phrase(message);
+      const query = phrase(message.slice(0, fragmentCharacters));
       if (query.length > 0) for (const entry of entries) offer(wordsMatch(entry, query));
     }
 

@@ -5,8 +5,9 @@
 import { parseArgs } from 'node:util';
 import { lookup, type LookupResult, type Match, type MatchReason, type ReadInput } from '../catalogue/matcher.ts';
 import { statusLine } from '../predict/http.ts';
-import { exitCode, onePositional, parseCommandArgs, UsageError, type Command } from './command.ts';
-import type { Io } from './io.ts';
+import { exitCode, InputError, onePositional, parseCommandArgs, UsageError, type Command } from './command.ts';
+import { readSource, type Io } from './io.ts';
+import { limitWords, maxPasteCharacters } from '../limits.ts';
 
 const defaultLimit = 5;
 
@@ -94,7 +95,11 @@ async function run(args: string[], io: Io): Promise<number> {
   }
   const limit = parseLimit(values.limit);
   const argument = onePositional(positionals, 'the text to look up or "-" for stdin', true);
-  const text = argument === '-' ? await io.readStdin() : argument;
+  const pasteLimit = { bytes: maxPasteCharacters, words: limitWords.paste, hint: 'give the response body, its message or its status line' };
+  const text = argument === '-' ? (await readSource('-', io, pasteLimit)).text : argument;
+  if (argument !== '-' && Buffer.byteLength(text) > pasteLimit.bytes) {
+    throw new InputError(`The text is larger than ${limitWords.paste}, the most Errata reads here: ${pasteLimit.hint}`);
+  }
   if (text.trim().length === 0) throw new UsageError(`Nothing to look up: the ${argument === '-' ? 'input' : 'text'} is empty`);
 
   const result = lookup(text);

@@ -3,6 +3,7 @@
  * else, so that the output can be piped. The exit code says whether the answer is a success.
  */
 import { parseArgs } from 'node:util';
+import { limitWords, maxScenarioBytes } from '../limits.ts';
 import { predict } from '../predict/predict.ts';
 import { ScenarioError } from '../predict/scenario.ts';
 import { exitCode, InputError, onePositional, parseCommandArgs, type Command } from './command.ts';
@@ -52,7 +53,11 @@ async function run(args: string[], io: Io): Promise<number> {
     io.stdout(help);
     return exitCode.ok;
   }
-  const source = await readSource(onePositional(positionals, 'a scenario file or "-" for stdin'), io);
+  const source = await readSource(onePositional(positionals, 'a scenario file or "-" for stdin'), io, {
+    bytes: maxScenarioBytes,
+    words: limitWords.scenario,
+    hint: `a request body may be at most ${limitWords.body}, so a scenario is far smaller`,
+  });
   const scenario = parseJson(source);
 
   let outcome;

@@ -4,6 +4,7 @@
  * outcome: every outcome follows from the request and the account.
  */
 import { z } from 'zod';
+import { jsonTextDepth, jsonValueDepth, limitWords, maxBodyBytes, maxNestingDepth, utf8Length } from '../limits.ts';
 import { countryCodes, documentTypes, tokenTypes } from '../token/enums.ts';
 
 /** The request body used when a scenario sends none. */
@@ -135,10 +136,74 @@ export function formatPath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
+type Issue = { path: string; message: string };
+
+const tooDeep = `is nested more than ${maxNestingDepth} levels deep (arrays and objects): Errata reads request bodies of at most ${limitWords.depth}`;
+const tooLarge = (bytes: number) =>
+  `is ${bytes.toLocaleString('en-US')} bytes: Errata reads request bodies of at most ${limitWords.body} (${maxBodyBytes.toLocaleString('en-US')} bytes)`;
+
+/** How many bytes base64 text decodes to, without decoding it. */
+function base64Bytes(text: string): number {
+  let length = 0;
+  let padding = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x3d /* = */) padding++;
+    else if (code > 0x20) length++;
+  }
+  return Math.floor(((length + padding) * 3) / 4) - padding;
+}
+
+/**
+ * The limits of src/limits.ts, checked before the schema reads anything: a body nested a million
+ * levels deep would overflow the stack of any recursive reader, zod's included, so its depth is
+ * measured first, without recursion.
+ */
+function limitIssues(input: unknown): Issue[] {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return [];
+  const request = (input as Record<string, unknown>).request;
+  if (typeof request !== 'object' || request === null || Array.isArray(request)) {
+    // Anything deep elsewhere is refused by the strict schema at its first level, never walked.
+    return [];
+  }
+  const { body, rawBody, rawBodyBase64 } = request as Record<string, unknown>;
+  const issues: Issue[] = [];
+  if (body !== undefined) {
+    if (jsonValueDepth(body) > maxNestingDepth) issues.push({ path: 'request.body', message: `The body ${tooDeep}` });
+    else {
+      const bytes = utf8Length(JSON.stringify(body) ?? '');
+      if (bytes > maxBodyBytes) issues.push({ path: 'request.body', message: `The body ${tooLarge(bytes)}` });
+    }
+  }
+  if (typeof rawBody === 'string') {
+    const bytes = utf8Length(rawBody);
+    if (bytes > maxBodyBytes) issues.push({ path: 'request.rawBody', message: `The body ${tooLarge(bytes)}` });
+    else if (jsonTextDepth(rawBody) > maxNestingDepth) issues.push({ path: 'request.rawBody', message: `The body ${tooDeep}` });
+  }
+  if (typeof rawBodyBase64 === 'string') {
+    const bytes = base64Bytes(rawBodyBase64);
+    if (bytes > maxBodyBytes) issues.push({ path: 'request.rawBodyBase64', message: `The body ${tooLarge(bytes)}` });
+    else if (isBase64(rawBodyBase64)) {
+      // Brackets are ASCII, so reading the bytes as Latin-1 counts them as the API's parser would.
+      const latin1 = atob(rawBodyBase64.replace(/\s+/g, ''));
+      if (jsonTextDepth(latin1) > maxNestingDepth) issues.push({ path: 'request.rawBodyBase64', message: `The body ${tooDeep}` });
+    }
+  }
+  return issues;
+}
+
 /** Validates a scenario and fills its defaults, or throws a ScenarioError naming every problem. */
 export function parseScenario(input: unknown): Scenario {
+  const limits = limitIssues(input);
+  if (limits.length > 0) throw new ScenarioError(limits);
   const result = scenarioSchema.safeParse(input);
-  if (result.success) return result.data;
+  if (result.success) {
+    const { body } = (input as { request?: { body?: unknown } }).request ?? {};
+    // The body exactly as given: the schema's copy would drop a "__proto__" key the user wrote,
+    // and with it the warning that the API ignores it.
+    if (body !== undefined) result.data.request.body = body as Scenario['request']['body'];
+    return result.data;
+  }
   throw new ScenarioError(
     result.error.issues.flatMap((issue) =>
       // An unknown key is named by its own path, so the person sees exactly what to remove.

@@ -5,6 +5,9 @@
  * explains that case in particular. Pure and small: entry pages load it only when a link has one.
  */
 
+import { LimitError } from '../limits.ts';
+import { checkLinkDataLength, fromBase64Url, toBase64Url } from '../share/base64url.ts';
+
 export interface CustomerCase {
   /** The message the customer received. */
   message?: string;
@@ -21,18 +24,12 @@ export const caseKey = 'case';
 /** Limits that keep a link short enough to paste anywhere; longer text is cut when the link is made. */
 export const caseLimits = { message: 600, value: 200, field: 100, values: 8, valueText: 200 } as const;
 
-function toBase64Url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+function encodeText(text: string): string {
+  return toBase64Url(new TextEncoder().encode(text));
 }
 
-function fromBase64Url(data: string): string {
-  const base64 = data.replaceAll('-', '+').replaceAll('_', '/');
-  const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
-  const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
-  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+function decodeText(data: string): string {
+  return new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(data));
 }
 
 function cut(text: string, length: number): string {
@@ -63,7 +60,7 @@ export function isEmptyCase(value: CustomerCase): boolean {
 /** The fragment (without `#`) that carries a case; empty when the case is. */
 export function encodeCase(value: CustomerCase): string {
   const tidy = tidyCase(value);
-  return Object.keys(tidy).length === 0 ? '' : `${caseKey}=${toBase64Url(JSON.stringify(tidy))}`;
+  return Object.keys(tidy).length === 0 ? '' : `${caseKey}=${encodeText(JSON.stringify(tidy))}`;
 }
 
 /** The entry's path with the case in its fragment. */
@@ -89,8 +86,10 @@ export function decodeCase(fragment: string): ReadCase {
   if (!/^[A-Za-z0-9_-]+$/.test(data)) return { kind: 'damaged', reason: 'the case contains characters such a link never has: it was changed or cut' };
   let json: string;
   try {
-    json = fromBase64Url(data);
-  } catch {
+    checkLinkDataLength(data, false);
+    json = decodeText(data);
+  } catch (error) {
+    if (error instanceof LimitError) return { kind: 'damaged', reason: error.message };
     return { kind: 'damaged', reason: 'the case could not be decoded: the link was cut short or changed' };
   }
   let value: unknown;

@@ -3,8 +3,10 @@
  * reaches a server, so a shared request stays between the people who share it. Pure and
  * synchronous, so entry pages build their "Try it" links with it and the playground reads them.
  */
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { strFromU8, strToU8 } from 'fflate';
+import { LimitError } from '../limits.ts';
 import { parseScenario, ScenarioError, type ScenarioInput } from '../predict/scenario.ts';
+import { checkLinkDataLength, deflate, fromBase64Url, inflateWithin, toBase64Url } from './link-codec.ts';
 
 /** A whole share link longer than this is refused: some chat tools and browsers cut long URLs. */
 export const maxLinkLength = 8000;
@@ -12,23 +14,9 @@ export const maxLinkLength = 8000;
 export const playgroundPath = '/playground/';
 const key = 's';
 
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (let index = 0; index < bytes.length; index++) binary += String.fromCharCode(bytes[index] as number);
-  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(text: string): Uint8Array {
-  const base64 = text.replaceAll('-', '+').replaceAll('_', '/');
-  const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
-  return bytes;
-}
-
 /** The fragment (without `#`) that carries a scenario. */
 export function encodeScenario(scenario: ScenarioInput): string {
-  return `${key}=${toBase64Url(deflateSync(strToU8(JSON.stringify(scenario)), { level: 9 }))}`;
+  return `${key}=${toBase64Url(deflate(strToU8(JSON.stringify(scenario))))}`;
 }
 
 /** The playground path with the scenario in its fragment. */
@@ -52,8 +40,10 @@ export function decodeScenario(fragment: string): ReadLink {
   if (!/^[A-Za-z0-9_-]*$/.test(data)) return { kind: 'damaged', reason: 'the scenario contains characters a share link never has: it was changed or cut' };
   let json: string;
   try {
-    json = strFromU8(inflateSync(fromBase64Url(data)));
-  } catch {
+    checkLinkDataLength(data, true);
+    json = strFromU8(inflateWithin(fromBase64Url(data)));
+  } catch (error) {
+    if (error instanceof LimitError) return { kind: 'damaged', reason: error.message };
     return { kind: 'damaged', reason: 'the scenario could not be decompressed: the link is cut short or was changed' };
   }
   let value: unknown;
