@@ -38,7 +38,7 @@ const lookupModule = fileURLToPath(new URL('../catalogue/lookup.ts', import.meta
 /** Whether an import, relative to the file that makes it, names src/catalogue/lookup.ts. */
 export function isLookupImport(id: string, importer: string | undefined): boolean {
   if (!importer || !id.startsWith('.')) return false;
-  const path = resolve(dirname(importer.replace(/[?#].*$/, '')), id);
+  const path = resolve(dirname(importer.split(/[?#]/)[0] as string), id);
   return path === lookupModule || `${path}.ts` === lookupModule;
 }
 

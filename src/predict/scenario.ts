@@ -31,8 +31,10 @@ export function isBase64(text: string): boolean {
 
 const base64 = z
   .string()
-  .regex(/^[A-Za-z0-9+/\s]*={0,2}\s*$/, 'Must be base64 (A–Z, a–z, 0–9, +, / and = padding)')
-  .refine(isBase64, 'Must be base64 of whole bytes: check that nothing was cut off or added');
+  .refine((text) => /^[A-Za-z0-9+/]*={0,2}$/.test(text.replace(/\s+/g, '')), 'Must be base64 (A–Z, a–z, 0–9, +, / and = padding)')
+  .refine(isBase64, 'Must be base64 of whole bytes: check that nothing was cut off or added')
+  // The check above in JSON Schema words, for the published scenario schema.
+  .meta({ pattern: '^[A-Za-z0-9+/\\s]*={0,2}\\s*$' });
 
 const countryOrAll = z
   .string()

@@ -51,32 +51,39 @@ function shorten(text: string, length = 120): string {
   return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
 }
 
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+/**
+ * A key and its value in a request the paste shows: `"key": value`, the value a JSON string, a
+ * quoted string, a number, a literal, or a short flat list or object. Bounded repeats, each
+ * alternative starting with its own character: linear on any text.
+ */
+const keyedValue =
+  /(["'])([A-Za-z][A-Za-z0-9_]{0,99})\1\s*:\s*("(?:[^"\\\n]|\\.){0,500}"|'[^'\n]{0,500}'|-?\d[\d.eE+-]{0,40}|true|false|null|\[[^\]\n]{0,500}\]|\{[^}\n]{0,500}\})/g;
 
 /**
  * The value a request sent in a field, when the paste shows the request (a `curl -d` body, a
  * logged request): the first `"field": value` in it, a string without its quotes.
  */
 export function findFieldValue(text: string, field: string): string | undefined {
-  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(field)) return undefined;
   const source = text.length > maxInput ? text.slice(text.length - maxInput) : text;
-  const key = escapeRegex(field);
-  const found = new RegExp(
-    `(["'])${key}\\1\\s*:\\s*("(?:[^"\\\\\\n]|\\\\.){0,500}"|'[^'\\n]{0,500}'|-?\\d[\\d.eE+-]{0,40}|true|false|null|\\[[^\\]\\n]{0,500}\\]|\\{[^}\\n]{0,500}\\})`,
-  ).exec(source);
-  if (!found) return undefined;
-  const literal = found[2] as string;
-  if (literal.startsWith('"')) {
-    try {
-      return JSON.parse(literal) as string;
-    } catch {
-      return literal.slice(1, -1);
+  keyedValue.lastIndex = 0;
+  for (let found = keyedValue.exec(source); found; found = keyedValue.exec(source)) {
+    if (found[2] !== field) {
+      // Another key's value may hold this field (`"a": {"clientId": …}`): read on from after the key.
+      keyedValue.lastIndex = found.index + (found[2] as string).length + 2;
+      continue;
     }
+    const literal = found[3] as string;
+    if (literal.startsWith('"')) {
+      try {
+        return JSON.parse(literal) as string;
+      } catch {
+        return literal.slice(1, -1);
+      }
+    }
+    if (literal.startsWith("'")) return literal.slice(1, -1);
+    return literal;
   }
-  if (literal.startsWith("'")) return literal.slice(1, -1);
-  return literal;
+  return undefined;
 }
 
 function statusText(index: LookupMeta, code: number): string {

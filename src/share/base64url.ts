@@ -7,7 +7,10 @@ import { limitWords, LimitError, maxLinkInflatedBytes } from '../limits.ts';
 export function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
   for (let index = 0; index < bytes.length; index++) binary += String.fromCharCode(bytes[index] as number);
-  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+  // Padding is at most two characters at the end.
+  const base64 = btoa(binary);
+  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
+  return base64.slice(0, base64.length - padding).replaceAll('+', '-').replaceAll('/', '_');
 }
 
 /** Decodes base64url (padding optional); throws on any other character. */

@@ -3,6 +3,8 @@
  * [links](/errors/…/). This renders that piece to HTML, escaping everything else, so a record
  * can never inject markup.
  */
+import { inlineParts } from '../search/inline-parts.ts';
+
 export function escapeHtml(text: string): string {
   return text
     .replaceAll('&', '&amp;')
@@ -12,25 +14,29 @@ export function escapeHtml(text: string): string {
     .replaceAll("'", '&#39;');
 }
 
-const inlinePattern = /`([^`]+)`|\*\*([^*]+)\*\*|\[([^\]]+)\]\(([^)\s]+)\)/g;
-
+/** Inline Markdown to HTML: every piece of text escaped; links only to the site or to https. */
 export function inlineMarkdown(text: string): string {
-  let html = '';
-  let last = 0;
-  for (const match of text.matchAll(inlinePattern)) {
-    html += escapeHtml(text.slice(last, match.index));
-    const [, code, strong, label, href] = match;
-    if (code !== undefined) html += `<code>${escapeHtml(code)}</code>`;
-    else if (strong !== undefined) html += `<strong>${escapeHtml(strong)}</strong>`;
-    else if (label !== undefined && href !== undefined && /^(\/|https:\/\/)/.test(href)) {
-      html += `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
-    } else html += escapeHtml(match[0]);
-    last = match.index + match[0].length;
-  }
-  return html + escapeHtml(text.slice(last));
+  return inlineParts(text)
+    .map((part) => {
+      switch (part.kind) {
+        case 'code':
+          return `<code>${escapeHtml(part.text)}</code>`;
+        case 'strong':
+          return `<strong>${escapeHtml(part.text)}</strong>`;
+        case 'link':
+          return /^(\/|https:\/\/)/.test(part.href)
+            ? `<a href="${escapeHtml(part.href)}">${escapeHtml(part.text)}</a>`
+            : escapeHtml(`[${part.text}](${part.href})`);
+        default:
+          return escapeHtml(part.text);
+      }
+    })
+    .join('');
 }
 
 /** The same prose as plain text, for meta descriptions and search excerpts. */
 export function plainText(text: string): string {
-  return text.replace(inlinePattern, (_, code, strong, label) => code ?? strong ?? label ?? '');
+  return inlineParts(text)
+    .map((part) => part.text)
+    .join('');
 }

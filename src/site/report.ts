@@ -52,7 +52,8 @@ export function reportLink(tracker: Tracker | undefined, entry: Entry, pageUrl: 
   if (!tracker) return undefined;
   const { title, body } = reportText(entry, pageUrl, catalogueVersion);
   if (tracker.url && /^https?:\/\//i.test(tracker.url)) {
-    const issues = tracker.url.replace(/\/+$/, '');
+    let issues = tracker.url;
+    while (issues.endsWith('/')) issues = issues.slice(0, -1);
     // GitLab's new-issue form reads other parameter names than GitHub's, Gitea's and Forgejo's.
     if (/\/-\/issues$/.test(issues)) {
       return `${issues}/new?${new URLSearchParams({ 'issue[title]': title, 'issue[description]': body }).toString()}`;

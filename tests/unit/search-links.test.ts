@@ -136,8 +136,15 @@ test("inline Markdown and Pagefind's excerpts become text parts, never HTML", ()
     { kind: 'code', text: '<b>' },
     { kind: 'text', text: ' ' },
     { kind: 'strong', text: 'now' },
-    { kind: 'text', text: ' here' },
+    { kind: 'text', text: ' ' },
+    { kind: 'link', text: 'here', href: '/x/' },
   ]);
+  // Marks without their closing ones are text, read once however many there are.
+  const open = `${'['.repeat(50_000)}](x)${'`'.repeat(3)}**a*${'*'.repeat(50_000)}`;
+  const started = performance.now();
+  assert.equal(inlineParts(open).map((part) => part.text).join('').length > 0, true);
+  assert.ok(performance.now() - started < 200);
+  assert.deepEqual(inlineParts('a ** b [c] (d) `'), [{ kind: 'text', text: 'a ** b [c] (d) `' }]);
   assert.deepEqual(excerptParts('a &lt;script&gt; <mark>rate</mark> &amp; <b>x</b>&#39;'), [
     { text: 'a <script> ', mark: false },
     { text: 'rate', mark: true },

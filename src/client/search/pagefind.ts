@@ -68,7 +68,7 @@ export function excerptParts(html: string): { text: string; mark: boolean }[] {
   for (const piece of html.split(/(<\/?mark>)/i)) {
     if (/^<mark>$/i.test(piece)) mark = true;
     else if (/^<\/mark>$/i.test(piece)) mark = false;
-    else if (piece) parts.push({ text: decodeEntities(piece.replace(/<[^>]*>/g, '')), mark });
+    else if (piece) parts.push({ text: decodeEntities(piece.replace(/<[^<>]*>/g, '')), mark });
   }
   return parts;
 }
