@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { identifiers, identifierSlug } from './src/catalogue/identifiers.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import buildChecks, { localSite } from './src/integrations/build-checks.ts';
 import { browserCatalogue } from './src/integrations/browser-catalogue.ts';
 import { catalogue } from './src/catalogue/index.ts';
 import { codeTheme } from './src/site/highlight.ts';
@@ -35,7 +36,7 @@ function generatedRecords(/** @type {string} */ module) {
 }
 
 export default defineConfig({
-  site: process.env.ERRATA_SITE ?? 'http://localhost:4321',
+  site: process.env.ERRATA_SITE ?? localSite,
   ...(process.env.ERRATA_OUT_DIR ? { outDir: process.env.ERRATA_OUT_DIR } : {}),
   ...(process.env.ERRATA_CACHE_DIR ? { cacheDir: process.env.ERRATA_CACHE_DIR } : {}),
   vite: {
@@ -69,7 +70,15 @@ export default defineConfig({
   },
   redirects: identifierAliases,
   // Pagefind indexes the built pages last, from its `astro:build:done` hook.
-  integrations: [mdx(), pagefind()],
+  integrations: [
+    buildChecks({
+      slugs: catalogue.map((entry) => entry.slug),
+      contentFolder: process.env.ERRATA_CONTENT ?? './content/errors',
+      site: process.env.ERRATA_SITE,
+    }),
+    mdx(),
+    pagefind(),
+  ],
   markdown: {
     shikiConfig: { theme: codeTheme },
   },

@@ -4,7 +4,7 @@
 import type { Entry, EntryInput, Variant } from './entry.ts';
 import type { Identifier } from './identifiers.ts';
 import { buildCatalogue } from './validate.ts';
-import { records as sourceRecords } from './records/index.ts';
+import { recordFiles } from './records/index.ts';
 // Empty, but for the scale benchmark's generated entries (see the module).
 import { extraRecords } from './records/extra.ts';
 import { tokenFields } from '../token/fields.ts';
@@ -19,9 +19,14 @@ function withTokenFields(record: EntryInput): EntryInput {
   return { ...record, fields: [...new Set([...(record.fields ?? []), ...fromTable])] };
 }
 
-export const records: readonly EntryInput[] = [...sourceRecords, ...extraRecords].map(withTokenFields);
+const sources = [...recordFiles, { file: 'src/catalogue/records/extra.ts (or the module ERRATA_CATALOGUE names)', records: extraRecords }];
 
-export const catalogue: readonly Entry[] = buildCatalogue(records);
+export const records: readonly EntryInput[] = sources.flatMap((source) => source.records).map(withTokenFields);
+
+export const catalogue: readonly Entry[] = buildCatalogue(
+  records,
+  sources.flatMap((source) => source.records.map(() => source.file)),
+);
 
 const bySlug = new Map(catalogue.map((entry) => [entry.slug, entry]));
 

@@ -11,6 +11,8 @@ import { formatPath } from '../predict/scenario.ts';
 export interface CatalogueProblem {
   /** The entry's slug, or its position when it has no usable slug. */
   entry: string;
+  /** The file that holds the record, when the caller knows it. */
+  file?: string;
   field: string;
   message: string;
 }
@@ -21,7 +23,9 @@ export class CatalogueError extends Error {
   constructor(problems: readonly CatalogueProblem[]) {
     super(
       `The catalogue has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
-        problems.map((problem) => `  entry "${problem.entry}", field "${problem.field}": ${problem.message}`).join('\n'),
+        problems
+          .map((problem) => `  entry "${problem.entry}"${problem.file ? ` (${problem.file})` : ''}, field "${problem.field}": ${problem.message}`)
+          .join('\n'),
     );
     this.name = 'CatalogueError';
     this.problems = problems;
@@ -75,42 +79,58 @@ function entryProblems(entry: Entry): Omit<CatalogueProblem, 'entry'>[] {
   return problems;
 }
 
-/** Validates every record and the links between them; throws a CatalogueError listing all problems. */
-export function buildCatalogue(inputs: readonly unknown[]): Entry[] {
+/**
+ * Validates every record and the links between them; throws a CatalogueError listing all problems.
+ * `files`, parallel to `inputs`, names the file of each record for the messages.
+ */
+export function buildCatalogue(inputs: readonly unknown[], files: readonly (string | undefined)[] = []): Entry[] {
   const problems: CatalogueProblem[] = [];
   const entries: Entry[] = [];
+  const fileOf = new Map<string, string>();
+  // Every slug a record names, valid or not: a link to a record that failed its own checks is
+  // not also reported as a link to nothing.
+  const named = new Set<string>();
 
   inputs.forEach((input, index) => {
     const result = entrySchema.safeParse(input);
     const entry = nameOf(input, index);
+    const file = files[index];
+    if (file) fileOf.set(entry, file);
+    const slug = (input as { slug?: unknown } | null)?.slug;
+    if (typeof slug === 'string') named.add(slug);
     if (!result.success) {
       for (const issue of result.error.issues) {
-        problems.push({ entry, field: formatPath(issue.path) || '(record)', message: issue.message });
+        problems.push({ entry, ...(file ? { file } : {}), field: formatPath(issue.path) || '(record)', message: issue.message });
       }
       return;
     }
-    for (const problem of entryProblems(result.data)) problems.push({ entry, ...problem });
+    for (const problem of entryProblems(result.data)) problems.push({ entry, ...(file ? { file } : {}), ...problem });
     entries.push(result.data);
   });
 
   const slugs = new Set<string>();
+  const report = (entry: string, field: string, message: string) => {
+    const file = fileOf.get(entry);
+    problems.push({ entry, ...(file ? { file } : {}), field, message });
+  };
   for (const entry of entries) {
-    if (slugs.has(entry.slug)) problems.push({ entry: entry.slug, field: 'slug', message: 'Another entry has the same slug' });
+    if (slugs.has(entry.slug)) report(entry.slug, 'slug', 'Another entry has the same slug');
     slugs.add(entry.slug);
   }
+  for (const slug of named) slugs.add(slug);
   for (const entry of entries) {
     entry.related.forEach((slug, index) => {
-      if (!slugs.has(slug)) problems.push({ entry: entry.slug, field: `related[${index}]`, message: `No entry has the slug "${slug}"` });
-      if (slug === entry.slug) problems.push({ entry: entry.slug, field: `related[${index}]`, message: 'An entry cannot be related to itself' });
+      if (!slugs.has(slug)) report(entry.slug, `related[${index}]`, `No entry has the slug "${slug}"`);
+      if (slug === entry.slug) report(entry.slug, `related[${index}]`, 'An entry cannot be related to itself');
     });
     entry.variants.forEach((variant, index) => {
       if (variant.asEntry !== undefined && !slugs.has(variant.asEntry)) {
-        problems.push({ entry: entry.slug, field: `variants[${index}].asEntry`, message: `No entry has the slug "${variant.asEntry}"` });
+        report(entry.slug, `variants[${index}].asEntry`, `No entry has the slug "${variant.asEntry}"`);
       }
     });
     const replacedBy = entry.retired?.replacedBy;
     if (replacedBy && !slugs.has(replacedBy)) {
-      problems.push({ entry: entry.slug, field: 'retired.replacedBy', message: `No entry has the slug "${replacedBy}"` });
+      report(entry.slug, 'retired.replacedBy', `No entry has the slug "${replacedBy}"`);
     }
   }
 

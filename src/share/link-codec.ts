@@ -14,7 +14,7 @@ export function deflate(bytes: Uint8Array): Uint8Array {
 }
 
 /** How much compressed input is inflated at a time: what one step can produce is bounded by it. */
-const inflateStep = 1024;
+const inflateStep = 64;
 
 /**
  * Inflates DEFLATE data, stopping with a LimitError as soon as the output passes `maxBytes`:

@@ -323,3 +323,22 @@ test('records are plain data that survive a JSON round trip', () => {
   const roundTrip = JSON.parse(JSON.stringify(records)) as EntryInput[];
   assert.doesNotThrow(() => buildCatalogue(roundTrip));
 });
+
+test('a bad record is reported with the file that holds it, and links to it are not also reported as links to nothing', () => {
+  const first = records[0] as EntryInput;
+  const linking = records.find((record) => (record.related ?? []).includes(first.slug)) as EntryInput;
+  assert.ok(linking, 'some record links to the first one');
+  const broken = { ...first, status: 'four hundred' };
+  const inputs = records.map((record) => (record === first ? broken : record));
+  const files = inputs.map((_, index) => (index === 0 ? 'src/catalogue/records/request.ts' : 'src/catalogue/records/other.ts'));
+  let error: unknown;
+  try {
+    buildCatalogue(inputs, files);
+  } catch (caught) {
+    error = caught;
+  }
+  assert.ok(error instanceof CatalogueError);
+  assert.match(error.message, new RegExp(`entry "${first.slug}" \\(src/catalogue/records/request\\.ts\\), field "status"`));
+  assert.equal(error.problems.length, 1, error.message);
+  assert.ok(!/No entry has the slug/.test(error.message), error.message);
+});

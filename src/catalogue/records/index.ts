@@ -5,10 +5,12 @@ import { requestEntries } from './request.ts';
 import { fieldEntries } from './fields.ts';
 import { businessEntries, outcomeEntries } from './business.ts';
 
-export const records: readonly EntryInput[] = [
-  ...requestEntries,
-  ...fieldEntries,
-  ...businessEntries,
-  ...outcomeEntries,
-  ...identifierEntries,
+/** The records by the file that holds them, so that a bad record is reported with its file. */
+export const recordFiles: readonly { file: string; records: readonly EntryInput[] }[] = [
+  { file: 'src/catalogue/records/request.ts', records: requestEntries },
+  { file: 'src/catalogue/records/fields.ts', records: fieldEntries },
+  { file: 'src/catalogue/records/business.ts', records: [...businessEntries, ...outcomeEntries] },
+  { file: 'src/catalogue/records/identifiers.ts', records: identifierEntries },
 ];
+
+export const records: readonly EntryInput[] = recordFiles.flatMap((source) => source.records);

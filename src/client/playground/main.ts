@@ -323,7 +323,7 @@ function start(page: HTMLElement): void {
 
   window.addEventListener('hashchange', () => {
     if (location.hash.slice(1) === fragment) return;
-    const opened = decodeScenario(location.hash);
+    const opened = readLink();
     if (opened.kind === 'scenario') {
       fragment = location.hash.slice(1);
       load(opened.scenario);
@@ -359,6 +359,14 @@ function start(page: HTMLElement): void {
     return text ? (JSON.parse(text) as ScenarioInput) : undefined;
   }
 
+  /** The scenario in the address, timed for the browser's performance panel (and the tests). */
+  function readLink(): ReturnType<typeof decodeScenario> {
+    performance.mark('errata:read-link');
+    const read = decodeScenario(location.hash);
+    performance.measure('errata:read-link', 'errata:read-link');
+    return read;
+  }
+
   function showNotice(text: string): void {
     notice.replaceChildren(h('p', {}, text));
     notice.hidden = false;
@@ -366,7 +374,7 @@ function start(page: HTMLElement): void {
 
   // ── Loading a scenario ──────────────────────────────────────────────────────
 
-  const fromLink = decodeScenario(location.hash);
+  const fromLink = readLink();
   if (fromLink.kind === 'scenario') {
     form = formFromScenario(fromLink.scenario);
     fragment = location.hash.slice(1);

@@ -1,14 +1,16 @@
 /**
  * The triage page: runs the engine's matcher on the paste (a short pause after typing, at once
- * on Explain) and shows the ranked entries, built with textContent only. The matcher reads at
- * most the last 200,000 characters, so a 1 MB paste takes tens of milliseconds.
+ * on Explain) and shows the ranked entries, built with textContent only. The matcher runs in a
+ * worker (./triage-run.ts) and reads at most the last 200,000 characters; a paste over the
+ * limit (1 MiB) is refused with a notice, never read.
  */
 import { caseLink } from '../../search/case-link.ts';
-import { triage, type Triage, type TriageCandidate } from '../../search/triage.ts';
+import type { Triage, TriageCandidate } from '../../search/triage.ts';
 import { entryPath, statusPath } from '../../site/paths.ts';
 import { copyText } from '../copy.ts';
 import { h, identifierBadge, inline, statusBadge } from '../search/dom.ts';
-import { exactLookup } from '../search/index-loader.ts';
+import { limitWords, maxPasteCharacters } from '../../limits.ts';
+import { runTriage } from './triage-run.ts';
 
 const pause = 250;
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -42,15 +44,20 @@ export async function explain(form: HTMLFormElement, focusResults: boolean): Pro
     view.live.textContent = '';
     return;
   }
+  if (text.length > maxPasteCharacters) {
+    view.results.hidden = false;
+    view.title.textContent = 'Too large to read';
+    view.read.textContent = '';
+    const megabytes = (text.length / 1024 / 1024).toFixed(1);
+    const notice = `The paste is ${megabytes} MB: Errata reads at most ${limitWords.paste} (${maxPasteCharacters.toLocaleString('en-US')} characters). Paste the response's body, its message or its status line.`;
+    view.list.replaceChildren(h('p', { class: 'callout', role: 'status' }, notice));
+    view.live.textContent = notice;
+    return;
+  }
   let result: Triage;
   let elapsed: number;
   try {
-    const lookup = exactLookup();
-    const meta = await lookup.meta();
-    const started = performance.now();
-    const found = await lookup.lookup(text);
-    elapsed = performance.now() - started;
-    result = triage(text, found, meta);
+    ({ result, ms: elapsed } = await runTriage(text));
   } catch {
     view.results.hidden = false;
     view.read.textContent = '';
