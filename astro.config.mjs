@@ -1,5 +1,6 @@
 // @ts-check
 import { createHash } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { identifiers, identifierSlug } from './src/catalogue/identifiers.ts';
@@ -34,6 +35,19 @@ function generatedRecords(/** @type {string} */ module) {
     },
   };
 }
+
+/**
+ * Every slug the build's catalogue has: the real records, plus those of the module that
+ * ERRATA_CATALOGUE names (the pages' build swaps it in through Vite; this file runs in Node).
+ */
+const slugs = [
+  ...catalogue.map((entry) => entry.slug),
+  ...(process.env.ERRATA_CATALOGUE
+    ? /** @type {{ extraRecords: readonly { slug: string }[] }} */ (await import(pathToFileURL(process.env.ERRATA_CATALOGUE).href)).extraRecords.map(
+        (record) => record.slug,
+      )
+    : []),
+];
 
 export default defineConfig({
   site: process.env.ERRATA_SITE ?? localSite,
@@ -72,7 +86,7 @@ export default defineConfig({
   // Pagefind indexes the built pages last, from its `astro:build:done` hook.
   integrations: [
     buildChecks({
-      slugs: catalogue.map((entry) => entry.slug),
+      slugs,
       contentFolder: process.env.ERRATA_CONTENT ?? './content/errors',
       site: process.env.ERRATA_SITE,
     }),
