@@ -21,13 +21,20 @@ const pages = [
   '/triage/',
 ];
 
-for (const theme of ['light', 'dark'] as const) {
-  test.describe(`${theme} theme`, () => {
+const screens = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
+
+for (const [screen, viewport] of Object.entries(screens)) for (const theme of ['light', 'dark'] as const) {
+  test.describe(`${theme} theme${screen === 'phone' ? ', on a phone with the menu open' : ''}`, () => {
+    test.use({ viewport });
     for (const path of pages) {
       test(`${path} has no WCAG 2.1 A or AA violations`, async ({ page }) => {
         await page.emulateMedia({ colorScheme: theme });
         await page.goto(path);
         await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+        if (screen === 'phone') {
+          await page.getByRole('button', { name: 'Menu' }).click();
+          await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+        }
         const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
         const violations = results.violations.map((violation) => ({
           rule: violation.id,
