@@ -66,6 +66,25 @@ function findJsonObject(text: string): Record<string, unknown> | undefined {
 }
 
 const statusLine = /HTTP\/\d(?:\.\d)?\s+(\d{3})\b/gi;
+
+/**
+ * What HTTP libraries print for an error response, read like a status line: Python's requests
+ * (`401 Client Error: Unauthorized for url: …`), axios and others (`Request failed with status
+ * code 400`, `status: 429`), Guzzle (`resulted in a `400 Bad Request` response`). The reason
+ * phrase after the code belongs to the status and is never read as an identifier or a message.
+ */
+const libraryStatusLine = /\b([1-5]\d\d) (?:Client|Server) Error\b|\bstatus code ([1-5]\d\d)\b|\bresulted in a `([1-5]\d\d)\b|\bstatus(?:Code)?["']?[=:] ?([1-5]\d\d)\b/gi;
+
+/** The last library error line in a text: its status and the line it stands on. */
+function libraryStatus(text: string): { status: number; start: number; end: number } | undefined {
+  let found: RegExpExecArray | undefined;
+  for (const each of text.matchAll(libraryStatusLine)) found = each;
+  if (!found) return undefined;
+  const code = found[1] ?? found[2] ?? found[3] ?? found[4];
+  const start = text.lastIndexOf('\n', found.index) + 1;
+  const newline = text.indexOf('\n', found.index);
+  return { status: Number(code), start, end: newline === -1 ? text.length : newline + 1 };
+}
 const bareStatus = /^(?:(?:HTTP|status|code)[\s/:]*)?(\d{3})(?:\s+[A-Za-z][A-Za-z' -]*)?$/i;
 
 const quotes = new Set(['"', "'", '`', '“', '”', '‘', '’']);
@@ -156,7 +175,9 @@ export function readInput(raw: string): ReadInput {
 
   const lines = [...text.matchAll(statusLine)];
   const lastStatus = lines.at(-1);
+  const library = lastStatus ? undefined : libraryStatus(text);
   if (lastStatus) result.status = Number(lastStatus[1]);
+  else if (library) result.status = library.status;
 
   const body = findJsonObject(text);
   if (body) {
@@ -175,6 +196,8 @@ export function readInput(raw: string): ReadInput {
   // After a status line come the headers, a blank line and the body.
   let rest = text;
   if (lastStatus) rest = afterHeaders(text.slice((lastStatus.index ?? 0) + lastStatus[0].length));
+  // A library's error line says the status and nothing of the API's own message: the rest does.
+  else if (library) rest = text.slice(0, library.start) + text.slice(library.end);
 
   const labelled = readLabel(rest);
   if (labelled) {

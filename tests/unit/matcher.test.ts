@@ -216,3 +216,27 @@ test(
     assert.ok(found.variant);
   },
 );
+
+test("what Python's, Node's and PHP's HTTP libraries print for an error is read like a status line, its reason phrase never as an identifier", () => {
+  const python = lookup('requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://ivs.idenfy.com/api/v2/token');
+  assert.deepEqual(python.input, { status: 401 });
+  assert.equal(python.matches[0]?.entry.slug, 'invalid-credentials');
+
+  const axios = lookup('AxiosError: Request failed with status code 402');
+  assert.deepEqual(axios.input, { status: 402 });
+  assert.equal(axios.matches[0]?.entry.slug, 'insufficient-funds');
+
+  const guzzle = lookup(
+    "GuzzleHttp\\Exception\\ClientException: Client error: `POST https://ivs.idenfy.com/api/v2/token` resulted in a `400 Bad Request` response:\n" +
+      '{"identifier":"MISSING_VALUE","message":"Field \'clientId\' is required."}',
+  );
+  assert.equal(guzzle.input.status, 400);
+  assert.equal(guzzle.input.identifier, 'MISSING_VALUE');
+  assert.equal(guzzle.matches[0]?.entry.slug, 'client-id-missing');
+
+  // The message on the lines around a library's line is still read.
+  const withMessage = lookup('requests.exceptions.HTTPError: 403 Client Error: Forbidden for url: https://ivs.idenfy.com/api/v2/token\nPartner inactive');
+  assert.equal(withMessage.input.status, 403);
+  assert.equal(withMessage.input.message, 'Partner inactive');
+  assert.equal(withMessage.matches[0]?.entry.slug, 'partner-inactive');
+});
