@@ -2,6 +2,7 @@
  * The "Predicted response" region, built with DOM calls and textContent only: no HTML is ever
  * parsed from the request or the response, so nothing typed in the playground can inject markup.
  */
+import { statusBadgeClass } from '../../site/status-kind.ts';
 import { entry, findEntry } from '../../catalogue/lookup.ts';
 import { statusLine } from '../../predict/http.ts';
 import type { Outcome } from '../../predict/outcome.ts';
@@ -53,7 +54,7 @@ export interface RenderHandlers {
 }
 
 function statusClass(status: number): string {
-  return `badge status-${String(status)[0]}`;
+  return statusBadgeClass(status);
 }
 
 function showButton(target: Target | null, what: string, handlers: RenderHandlers): HTMLElement | null {

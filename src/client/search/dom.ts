@@ -1,4 +1,5 @@
 /** Elements for search and triage results, built from text only (see ../dom.ts). */
+import { statusBadgeClass } from '../../site/status-kind.ts';
 import { inlineParts } from '../../search/inline-parts.ts';
 import { h } from '../dom.ts';
 
@@ -12,7 +13,7 @@ export function inline(text: string): Node[] {
 }
 
 export function statusBadge(status: number, label = String(status)): HTMLElement {
-  return h('span', { class: `badge status-${String(status)[0]}` }, label);
+  return h('span', { class: statusBadgeClass(status) }, label);
 }
 
 export function identifierBadge(identifier: string): HTMLElement {
