@@ -48,7 +48,7 @@ function assertSuccess(outcome: Outcome) {
 test('the stages run in the order decisions give', () => {
   assert.deepEqual(
     evaluationOrder.map((stage) => stage.id),
-    ['credentials', 'account', 'rate-limit', 'method', 'encoding', 'parsing', 'required', 'fields', 'business-rules', 'token-limit'],
+    ['credentials', 'account', 'rate-limit', 'method', 'encoding', 'parsing', 'required', 'fields', 'dummy-session', 'business-rules', 'token-limit'],
   );
 });
 
