@@ -51,7 +51,12 @@ export interface EvidenceSource {
 export interface ResolvedEvidence {
   /** Each part the entry has (an identifier entry has no single message), with what it rests on. */
   parts: Partial<Record<EvidencePart, PartEvidence>>;
-  /** Every kind that some part rests on, in the order documented, observed, inferred. */
+  /**
+   * Errata's reading beyond the three parts (the body's keys, or behaviour such as the order of
+   * checks), from the record's provenance; null when there is none.
+   */
+  otherInferred: string | null;
+  /** Every kind that some part (or the rest) rests on, in the order documented, observed, inferred. */
   kinds: EvidenceKind[];
   /** The observations the entry's parts cite. */
   observations: ObservationId[];
@@ -70,10 +75,14 @@ export function resolveEvidence(entry: EvidenceSource): ResolvedEvidence {
     else if (provenance.kind === 'inferred' && provenance.parts.includes(part)) parts[part] = { inferred: provenance.reason };
     else parts[part] = { documented: reference };
   }
+  const otherInferred =
+    provenance.kind === 'inferred' && provenance.parts.some((part) => part === 'body' || part === 'behaviour') ? provenance.reason : null;
   const all = Object.values(parts);
-  const kinds = evidenceKinds.filter((kind) => all.some((part) => part[kind] !== undefined));
+  const kinds = evidenceKinds.filter(
+    (kind) => all.some((part) => part[kind] !== undefined) || (kind === 'inferred' && otherInferred !== null),
+  );
   const observations = [...new Set(all.flatMap((part) => part.observed ?? []))];
-  return { parts, kinds, observations };
+  return { parts, otherInferred, kinds, observations };
 }
 
 function partName(part: EvidencePart, entry: EvidenceSource): string {
@@ -86,8 +95,9 @@ function list(names: readonly string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
+/** The first letter in capitals, but for names that begin in lower case ("iDenfy's"). */
 function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return /^[a-z][A-Z]/.test(text) ? text : text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Groups the parts by a key, in part order, keeping the first detail of each group. */
@@ -129,6 +139,9 @@ export function evidenceSentences(entry: EvidenceSource): string[] {
   for (const group of groupParts(evidence, (part) => part.inferred)) {
     const reason = group.key.replace(/\.$/, '');
     sentences.push(`${capitalize(names(group.parts))} ${group.parts.length > 1 ? 'are' : 'is'} Errata's inference: ${reason}.`);
+  }
+  if (evidence.otherInferred !== null) {
+    sentences.push(`Beyond these parts, the body's keys or the behaviour are Errata's reading: ${evidence.otherInferred.replace(/\.$/, '')}.`);
   }
   return sentences;
 }
