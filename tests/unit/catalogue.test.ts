@@ -182,6 +182,27 @@ test('a rejection lists every problem, not only the first', () => {
   assert.ok(error.problems.some((problem) => problem.entry === 'sex-invalid' && problem.field === 'fix'));
 });
 
+test('a case of another endpoint needs no example and may have none; a case of the token endpoint needs one', () => {
+  const other = recordCopy('deletion-token-not-expired');
+  assert.equal(other.example, undefined);
+  assert.doesNotThrow(() => buildCatalogue(withRecord(other)));
+  other.example = { scenario: {} };
+  assertRejected(withRecord(other), 'deletion-token-not-expired', 'example');
+
+  const token = recordCopy('partner-inactive');
+  delete token.example;
+  assertRejected(withRecord(token), 'partner-inactive', 'example');
+});
+
+test('evidence names known observations and gives each part at least one basis', () => {
+  const unknown = recordCopy('insufficient-funds');
+  unknown.evidence = { message: { observed: ['R99'] } };
+  assertRejected(withRecord(unknown), 'insufficient-funds', /^evidence\.message\.observed/);
+  const empty = recordCopy('insufficient-funds');
+  empty.evidence = { message: {} };
+  assertRejected(withRecord(empty), 'insufficient-funds', /^evidence\.message/);
+});
+
 // ── The real catalogue ────────────────────────────────────────────────────────
 
 test("every case entry's example predicts that entry, its status and its filled message", () => {
