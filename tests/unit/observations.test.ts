@@ -11,7 +11,7 @@ import { categories } from '../../src/catalogue/categories.ts';
 import { lookup } from '../../src/catalogue/matcher.ts';
 import { resolveEvidence } from '../../src/catalogue/evidence.ts';
 import { isPredictable } from '../../src/catalogue/endpoints.ts';
-import { observation, observations, type ObservationId } from '../../src/catalogue/observations.ts';
+import { observation, observations, type Observation, type ObservationId } from '../../src/catalogue/observations.ts';
 import { predict } from '../../src/predict/predict.ts';
 import { statusLine } from '../../src/predict/http.ts';
 import { evaluationOrder } from '../../src/predict/stages.ts';
@@ -66,7 +66,7 @@ test('the observations are R1 to R14, each with its endpoint, what it shows, its
     observations.map((each) => each.id),
     Array.from({ length: 14 }, (_, index) => `R${index + 1}`),
   );
-  for (const each of observations) {
+  for (const each of observations as readonly Observation[]) {
     assert.ok(each.endpoint.length > 0, each.id);
     assert.ok(each.source.repository || each.source.url, each.id);
     if (each.shows === 'status') assert.notEqual(each.status, null, each.id);
