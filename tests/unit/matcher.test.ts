@@ -4,6 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lookup, readInput, type Match } from '../../src/catalogue/matcher.ts';
+import { catalogue } from '../../src/catalogue/index.ts';
+import { predict } from '../../src/predict/predict.ts';
 
 function first(text: string): Match | undefined {
   return lookup(text).matches[0];
@@ -216,3 +218,27 @@ test(
     assert.ok(found.variant);
   },
 );
+
+test("every case entry's predicted message, alone or as the predicted body, finds that entry first by 0.15 or more", () => {
+  for (const each of catalogue) {
+    if (each.kind !== 'case' || !each.example) continue;
+    const outcome = predict(each.example.scenario);
+    for (const paste of [String(outcome.body.message), JSON.stringify(outcome.body)]) {
+      const [first, second] = lookup(paste).matches;
+      assert.equal(first?.entry.slug, each.slug, paste);
+      if (second) assert.ok(first.score - second.score >= 0.15, `${paste}: ${first.score.toFixed(2)} vs ${second.entry.slug} ${second.score.toFixed(2)}`);
+    }
+  }
+});
+
+test('a message that lost a word, or its punctuation, still wins clearly over word matches', () => {
+  for (const [paste, slug] of [
+    ['You are not allowed to use custom callback url', 'custom-callback-url-not-enabled'],
+    ["No image provided for step 'BACK", 'process-image-missing'],
+    ['Action not allowed due to lack of funds or exceeded limit', 'insufficient-funds'],
+  ] as const) {
+    const [first, second] = lookup(paste).matches;
+    assert.equal(first?.entry.slug, slug, paste);
+    if (second) assert.ok(first.score - second.score >= 0.15, paste);
+  }
+});
