@@ -318,6 +318,12 @@ const borrowedVariantPenalty = 0.25;
  * (`{ENV}` taking "TESTING/PRODUCTION") explains that text less than the entry that states it.
  */
 const absorbedTextPenalty = 0.3;
+/**
+ * The most a message match may score for an entry that contradicts a known identifier read from
+ * the paste (neither its own identifier nor a variant's is that one): below every entry that
+ * agrees, the identifier's own cases included (decisions, "Search").
+ */
+const contradictionCap = 0.25;
 
 /**
  * How much of a template a whole message has, word by word in order: the longest common
@@ -394,11 +400,16 @@ export function createMatcher<E extends MatchableEntry>(source: MatcherSource<E>
     if (lastMessage?.text !== message) lastMessage = { text: message, owner: literalMessages.get(plainMessage(message)) };
     const literalOwner = lastMessage.owner;
 
+    const own = candidates.get(entry.slug) ?? [];
+    const identifierRead = input.identifier === undefined ? null : parseIdentifier(input.identifier);
+    const contradicts = identifierRead !== null && !own.some((candidate) => candidate.identifier === identifierRead);
+
     let best: Match<E> | null = null;
     const consider = (found: Match<E>) => {
+      if (contradicts) found.score = Math.min(found.score, contradictionCap);
       if (!best || found.score > best.score) best = found;
     };
-    for (const candidate of candidates.get(entry.slug) ?? []) {
+    for (const candidate of own) {
       const variant = candidate.variant ? { variant: candidate.variant } : {};
       const owner = ownTemplates.get(candidate.template);
       const penalty = !candidate.variant ? 0 : owner !== undefined && owner !== entry.slug ? borrowedVariantPenalty : variantPenalty;
