@@ -22,3 +22,7 @@ for (const t of texts) {
   const m = lookup(t).matches.slice(0, 3).map((x) => `${x.entry.slug} ${x.score.toFixed(2)} ${x.reason}${x.variant ? ' (variant)' : ''}`);
   console.log(t.slice(0, 70), '\n   ', m.join(' | '));
 }
+for (const t of ['{"identifier":"BAD_VALUE","message":"Field \'clientId\' is required."}', '{"identifier":"NOPE","message":"Partner inactive"}', '{"identifier":"UNAUTHORIZED","message":"Invalid authorization credentials"}']) {
+  const m = lookup(t).matches.slice(0, 4).map((x) => `${x.entry.slug} ${x.score.toFixed(2)} ${x.reason}${x.variant ? ' (variant)' : ''}`);
+  console.log(t.slice(0, 80), '\n   ', m.join(' | '));
+}

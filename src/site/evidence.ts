@@ -9,6 +9,12 @@ export const observationTrustText: Readonly<Record<ObservationTrust, string>> = 
   unverified: 'an unverified claim, not counted',
 };
 
+/** What an observation shows, as a whole sentence part ending in a period (a quoted message keeps its own). */
+export function observationShows(found: Observation): string {
+  const text = observationShowsText(found);
+  return /\."$/.test(text) ? text : `${text}.`;
+}
+
 /** "shows the message only: `You are not allowed …`", "shows the status only: 201". */
 export function observationShowsText(found: Observation): string {
   const message = typeof found.body?.message === 'string' ? found.body.message : undefined;

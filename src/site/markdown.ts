@@ -12,7 +12,7 @@ import { retryAnswer } from './retry.ts';
 import { evidenceSentences, resolveEvidence } from '../catalogue/evidence.ts';
 import { observation, observationUrl } from '../catalogue/observations.ts';
 import { isPredictable, tokenEndpoint } from '../catalogue/endpoints.ts';
-import { observationShowsText, observationTrustText } from './evidence.ts';
+import { observationShows, observationTrustText } from './evidence.ts';
 import { variantBody } from './variant-body.ts';
 
 /** A source's address: absolute as given, or a page of this site. */
@@ -104,7 +104,7 @@ export function entryMarkdown(entry: Entry, site: URL, prose = ''): string {
     for (const found of cited) {
       const url = observationUrl(found);
       lines.push(
-        `- ${found.id} (${found.date ?? 'undated'}; ${observationTrustText[found.trust]}): ${found.endpoint}; ${observationShowsText(found)}.${url ? ` ${url}` : ''} ${found.note}`,
+        `- ${found.id} (${found.date ?? 'undated'}; ${observationTrustText[found.trust]}): ${found.endpoint}; ${observationShows(found)}${url ? ` ${url}` : ''} ${found.note}`,
       );
     }
     lines.push('');
