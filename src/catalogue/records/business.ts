@@ -376,6 +376,14 @@ export const outcomeEntries: EntryInput[] = [
         "The reference's common issues document the text (without its final period); the status, identifier and period come from iDenfy's older documentation.",
       parts: ['status', 'identifier', 'message'],
     },
+    evidence: {
+      status: {
+        documented: "iDenfy's older standard-error page",
+        inferred: "the 2026 reference gives this case no status, and answers a lack of funds with a 402 instead; the older 400 is kept",
+      },
+      identifier: { documented: "iDenfy's older standard-error page" },
+      message: { documented: "iDenfy's reference (common issues, without the final period) and its older standard-error page" },
+    },
     sources: [{ source: 'reference', section: 'Common Issues' }, { source: 'older-errors' }],
     variants: [
       olderBodyVariant,

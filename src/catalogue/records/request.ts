@@ -165,6 +165,13 @@ export const requestEntries: EntryInput[] = [
         "The reference gives the identifier and the 10,000-per-hour limit; 429 comes from iDenfy's error-handling guide and the text from its older description of the identifier (the final period is Errata's).",
       parts: ['status', 'message'],
     },
+    evidence: {
+      status: { documented: "iDenfy's error-handling guide" },
+      message: {
+        documented: "iDenfy's older standard-error page",
+        inferred: 'the final period is Errata\'s; the older page ends the sentence without one',
+      },
+    },
     sources: [
       { source: 'reference', section: 'Error Identifiers; Common Issues' },
       { source: 'error-handling' },
