@@ -39,6 +39,11 @@ export const categories = [
     summary: 'The token was created.',
   },
   {
+    id: 'other-endpoints',
+    title: 'Other endpoints',
+    summary: 'Errors of other endpoints of the API, seen in real responses: listed for lookup, never predicted.',
+  },
+  {
     id: 'identifiers',
     title: 'Error identifiers',
     summary: 'The constant codes in the `identifier` key of an error body, across the whole API.',

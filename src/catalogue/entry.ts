@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { categoryIds } from './categories.ts';
 import { identifiers } from './identifiers.ts';
 import { sourceIds } from './sources.ts';
+import { evidenceSchema } from './evidence.ts';
+import { observationIds } from './observations.ts';
 import { scenarioSchema, type ScenarioInput } from '../predict/scenario.ts';
 
 const slug = z
@@ -22,6 +24,11 @@ const nonEmpty = (what: string) => z.string().trim().min(1, `Must not be empty: 
 /** Which parts of an entry go beyond what the reference states. */
 export const inferablePart = z.enum(['status', 'identifier', 'message', 'body', 'behaviour']);
 
+/**
+ * The published summary of what goes beyond iDenfy's reference: `documented` when nothing does,
+ * else `inferred` naming the parts that are not in the reference (inferred, observed or documented
+ * elsewhere). The per-part detail, observations included, is the entry's `evidence`.
+ */
 export const provenanceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('documented') }),
   z.strictObject({
@@ -33,10 +40,14 @@ export const provenanceSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+const observationId = z.enum(observationIds, { error: `Must be an observation id: ${observationIds.join(', ')}` });
+
 export const sourceRefSchema = z.strictObject({
   source: z.enum(sourceIds, { error: `Must be one of the known sources: ${sourceIds.join(', ')}` }),
   /** The section or table of the source. */
   section: z.string().optional(),
+  /** The observations of this source that the entry or variant rests on. */
+  observations: z.array(observationId).optional(),
 });
 
 /**
@@ -54,7 +65,13 @@ export const variantSchema = z.strictObject({
   asEntry: slug.optional(),
   /** Keys the variant body carries besides identifier and message. */
   extra: z.record(z.string(), z.string()).default({}),
+  /** For a success: body fields whose value differs from the prediction's, as the source shows them. */
+  echoes: z.record(z.string(), z.json()).optional(),
   source: sourceRefSchema,
+  /** The observations that show this form of the response. */
+  observed: z.array(observationId).default([]),
+  /** When the source showed it (ISO date, or a year). */
+  seen: z.string().optional(),
 });
 
 const identifierSchema = z.enum(identifiers, {
@@ -108,6 +125,8 @@ export const entrySchema = z.strictObject({
   }),
   related: z.array(slug).default([]),
   provenance: provenanceSchema,
+  /** What the status, identifier and message each rest on; parts left out follow `provenance`. */
+  evidence: evidenceSchema.optional(),
   sources: z.array(sourceRefSchema).min(1, 'Name at least one source'),
   /** What other sources show for the same case. */
   variants: z.array(variantSchema).default([]),

@@ -1,5 +1,6 @@
 /**
- * The twelve error identifiers of iDenfy's reference, in the reference's order.
+ * The twelve error identifiers of iDenfy's reference, in the reference's order, then those seen
+ * in real responses but not in the reference (`PARTNER_ERROR`, observation R5).
  * An identifier is the constant an integration branches on; it never changes.
  */
 export const identifiers = [
@@ -15,6 +16,7 @@ export const identifiers = [
   'PERMISSIONS_ERROR',
   'TOO_MANY_REQUESTS',
   'VALIDATION_ERROR',
+  'PARTNER_ERROR',
 ] as const;
 
 export type Identifier = (typeof identifiers)[number];

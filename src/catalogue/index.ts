@@ -85,8 +85,12 @@ export interface ResolvedVariant {
   identifier: Identifier | null;
   message: string;
   extra: Readonly<Record<string, string>>;
+  /** For a success: body fields whose value differs from the prediction's. */
+  echoes: Readonly<Record<string, unknown>> | undefined;
   asEntry: string | undefined;
   source: Variant['source'];
+  observed: Variant['observed'];
+  seen: string | undefined;
 }
 
 export function resolveVariant(owner: Entry, variant: Variant): ResolvedVariant {
@@ -97,8 +101,11 @@ export function resolveVariant(owner: Entry, variant: Variant): ResolvedVariant 
     identifier: variant.identifier === undefined ? base.identifier : variant.identifier,
     message: variant.message ?? base.message ?? '',
     extra: variant.extra,
+    echoes: variant.echoes,
     asEntry: variant.asEntry,
     source: variant.source,
+    observed: variant.observed,
+    seen: variant.seen,
   };
 }
 

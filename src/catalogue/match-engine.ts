@@ -232,6 +232,59 @@ function agreement(input: ReadInput, candidate: Candidate): number {
 /** A variant ranks just below the entry's own message, so the entry a body belongs to comes first. */
 const variantPenalty = 0.03;
 
+// Scores of a message that fits a template, from surest to least sure. A verbatim or near-verbatim
+// message must beat every fragment and word match of another entry by a wide margin (0.15 or more).
+/** The whole message fits the template, punctuation and all. */
+const verbatimScore = 0.95;
+/** Every word fits, in order, but punctuation or quotes differ (a paste that lost a quote). */
+const sameWordsScore = 0.92;
+/** Near-verbatim: most words in order (a word dropped or mistyped); scaled by how many. */
+const nearBase = 0.4;
+const nearScale = 0.4;
+const nearMax = 0.8;
+const nearThreshold = 0.85;
+/**
+ * A variant whose text is another entry's own message (`asEntry`) explains that text far less
+ * than the entry it belongs to.
+ */
+const borrowedVariantPenalty = 0.25;
+/**
+ * A template whose placeholder swallows the words of another entry's placeholder-free message
+ * (`{ENV}` taking "TESTING/PRODUCTION") explains that text less than the entry that states it.
+ */
+const absorbedTextPenalty = 0.3;
+/**
+ * The most a message match may score for an entry that contradicts a known identifier read from
+ * the paste (neither its own identifier nor a variant's is that one): below every entry that
+ * agrees, the identifier's own cases included (decisions, "Search").
+ */
+const contradictionCap = 0.25;
+
+/**
+ * How much of a template a whole message has, word by word in order: the longest common
+ * subsequence (a placeholder takes any one word) over the longer of the two. Only computed for
+ * messages of about the template's length, so a long paste costs nothing.
+ */
+function orderedOverlap(template: string, input: readonly string[]): number {
+  const tokens = templateTokens(template);
+  if (input.length === 0 || input.length > tokens.length * 1.5 + 2 || input.length < tokens.length * 0.6) return 0;
+  let previous = new Array<number>(input.length + 1).fill(0);
+  for (const token of tokens) {
+    const current = new Array<number>(input.length + 1).fill(0);
+    for (let i = 1; i <= input.length; i++) {
+      const same = 'placeholder' in token || token.word === input[i - 1];
+      current[i] = same ? (previous[i - 1] as number) + 1 : Math.max(previous[i] as number, current[i - 1] as number);
+    }
+    previous = current;
+  }
+  return (previous[input.length] as number) / Math.max(tokens.length, input.length);
+}
+
+/** `Message text.` → `message text`: how two messages compare when only case, spaces or the final period differ. */
+function plainMessage(text: string): string {
+  return text.trim().replace(/\.$/, '').replace(/\s+/g, ' ').toLowerCase();
+}
+
 function phrase(text: string): string {
   return words(text).join(' ');
 }
@@ -266,24 +319,55 @@ export function createMatcher<E extends MatchableEntry>(source: MatcherSource<E>
   const bySlug = new Map(entries.map((entry) => [entry.slug, entry]));
   const order = new Map(entries.map((entry, index) => [entry.slug, index]));
 
+  /** Each entry's own template, by the text it is, for telling a borrowed variant from an entry's own form. */
+  let ownTemplates: Map<string, string> | undefined;
+  /** Placeholder-free own messages, compared as plain text, and the entry each belongs to. */
+  let literalMessages: Map<string, string> | undefined;
+  let lastMessage: { text: string; owner: string | undefined } | undefined;
+
   function messageMatch(entry: E, input: ReadInput, message: string, words: FragmentWords): Match<E> | null {
+    ownTemplates ??= new Map(entries.flatMap((each) => (each.message === null ? [] : [[each.message, each.slug] as const])));
+    literalMessages ??= new Map(
+      entries.flatMap((each) =>
+        each.message === null || /\{[A-Za-z][A-Za-z0-9_]*\}/.test(each.message) ? [] : [[plainMessage(each.message), each.slug] as const],
+      ),
+    );
+    if (lastMessage?.text !== message) lastMessage = { text: message, owner: literalMessages.get(plainMessage(message)) };
+    const literalOwner = lastMessage.owner;
+
+    const own = candidates.get(entry.slug) ?? [];
+    const identifierRead = input.identifier === undefined ? null : parseIdentifier(input.identifier);
+    const contradicts = identifierRead !== null && !own.some((candidate) => candidate.identifier === identifierRead);
+
     let best: Match<E> | null = null;
     const consider = (found: Match<E>) => {
+      if (contradicts) found.score = Math.min(found.score, contradictionCap);
       if (!best || found.score > best.score) best = found;
     };
-    for (const candidate of candidates.get(entry.slug) ?? []) {
+    for (const candidate of own) {
       const variant = candidate.variant ? { variant: candidate.variant } : {};
-      const penalty = candidate.variant ? variantPenalty : 0;
+      const owner = ownTemplates.get(candidate.template);
+      const penalty = !candidate.variant ? 0 : owner !== undefined && owner !== entry.slug ? borrowedVariantPenalty : variantPenalty;
       const exact = matchTemplate(candidate.template, words.message);
       if (exact) {
-        consider({ entry, score: Math.min(1, 0.95 + agreement(input, candidate)) - penalty, reason: 'message', values: exact, ...variant });
+        const absorbed = literalOwner !== undefined && literalOwner !== entry.slug && Object.keys(exact).length > 0 ? absorbedTextPenalty : 0;
+        consider({ entry, score: Math.min(1, verbatimScore + agreement(input, candidate)) - penalty - absorbed, reason: 'message', values: exact, ...variant });
         continue;
       }
       const fragment = alignFragment(candidate.template, words);
+      if (fragment?.coverage === 1) {
+        // Every word of the template, in order, first to last: the whole message, but for punctuation.
+        consider({ entry, score: Math.min(1, sameWordsScore + agreement(input, candidate)) - penalty, reason: 'message', values: fragment.values, ...variant });
+      }
       if (fragment) {
         // Longer fragments are surer: "must be" fits two dozen templates, a clause fits one.
         const score = 0.45 + 0.35 * fragment.coverage + 0.1 * Math.min(1, fragment.matched / 4) + agreement(input, candidate);
         consider({ entry, score: Math.min(0.9, score) - penalty, reason: 'partial-message', values: fragment.values, ...variant });
+      }
+      const overlap = orderedOverlap(candidate.template, words.input);
+      if (overlap >= nearThreshold) {
+        const score = nearBase + nearScale * overlap + agreement(input, candidate);
+        consider({ entry, score: Math.min(nearMax, score) - penalty, reason: 'partial-message', values: {}, ...variant });
       }
     }
     return best;

@@ -33,6 +33,21 @@ export const sources = {
     url: 'https://documentation.idenfy.com/kyc/dummy-results',
     note: 'Environment names in the wrong-environment message.',
   },
+  'docs-history': {
+    title: "iDenfy's documentation repository, history of 2018–2019 (github.com/idenfy/Documentation)",
+    url: 'https://github.com/idenfy/Documentation',
+    note: 'Response bodies pasted into the pages as they were written: observations R2–R5 and R10.',
+  },
+  'wordpress-plugin': {
+    title: "iDenfy's WordPress plugin (github.com/idenfy/idenfy-wordpress)",
+    url: 'https://github.com/idenfy/idenfy-wordpress',
+    note: "iDenfy's own client code, which branches on identifiers the API sends: observations R8 and R9.",
+  },
+  observations: {
+    title: 'Real responses recorded in public material (Errata\'s observations R1–R14)',
+    url: '/evidence/',
+    note: "Integrators' commits and code comments, bodies pasted into iDenfy's documentation, iDenfy's own client code; each with its source, date and trust.",
+  },
   drf: {
     title: 'Django REST framework: exceptions',
     url: 'https://www.django-rest-framework.org/api-guide/exceptions/',

@@ -5,6 +5,7 @@
  */
 import { entrySchema, type Entry } from './entry.ts';
 import { identifierSlug } from './identifiers.ts';
+import { isPredictable, tokenEndpoint } from './endpoints.ts';
 import { placeholders } from './template.ts';
 import { formatPath } from '../predict/scenario.ts';
 
@@ -55,15 +56,18 @@ function entryProblems(entry: Entry): Omit<CatalogueProblem, 'entry'>[] {
   if (entry.message === null) {
     problems.push({ field: 'message', message: 'A case entry must give its exact message or message template' });
   }
-  // The predictor no longer produces a retired entry, so no example could show it.
+  // The predictor produces neither a retired entry nor one of another endpoint, so no example could show them.
   if (entry.retired && entry.example) {
     problems.push({ field: 'example', message: 'A retired entry is no longer returned: it can have no example that produces it' });
-  } else if (!entry.retired && !entry.example) {
-    problems.push({ field: 'example', message: 'A case entry must have an example scenario that produces it' });
+  } else if (!isPredictable(entry) && entry.example) {
+    problems.push({ field: 'example', message: `The predictor models ${tokenEndpoint} alone: an entry of another endpoint can have no example` });
+  } else if (!entry.retired && isPredictable(entry) && !entry.example) {
+    problems.push({ field: 'example', message: 'A case entry of the token endpoint must have an example scenario that produces it' });
   }
   const names = entry.message === null ? [] : placeholders(entry.message);
   const values = entry.example?.values ?? {};
-  for (const name of names) {
+  // Without an example (a retired entry, one of another endpoint) no values are given to check.
+  for (const name of entry.example ? names : []) {
     if (values[name] === undefined) {
       problems.push({ field: 'example.values', message: `The example does not fill the placeholder {${name}}` });
     }

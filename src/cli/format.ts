@@ -6,6 +6,7 @@ import { resolveVariant, type Entry } from '../catalogue/index.ts';
 import type { Variant } from '../catalogue/entry.ts';
 import { sources } from '../catalogue/sources.ts';
 import { statusLine } from '../predict/http.ts';
+import { evidenceSentences } from '../catalogue/evidence.ts';
 
 /** Terminals are rarely narrower; long text is wrapped here so that indents stay readable. */
 const width = 88;
@@ -55,6 +56,7 @@ function variantText(entry: Entry, variant: Variant): string {
     ...(resolved.identifier === null ? {} : { identifier: resolved.identifier }),
     message: resolved.message,
     ...resolved.extra,
+    ...(resolved.echoes ?? {}),
   };
   const same = resolved.asEntry ? ` (the response of ${resolved.asEntry})` : '';
   // The body is not wrapped, so that it can be copied as JSON.
@@ -62,7 +64,7 @@ function variantText(entry: Entry, variant: Variant): string {
     wrap(variant.title, '  - ', '    '),
     `    ${statusLine(resolved.status)}${same}`,
     `    ${JSON.stringify(body)}`,
-    wrap(`Source: ${sources[variant.source.source].title}`, '    '),
+    wrap(`Source: ${sources[variant.source.source].title}${variant.observed.length > 0 ? `; observed: ${variant.observed.join(', ')}` : ''}`, '    '),
   ].join('\n');
 }
 
@@ -88,7 +90,16 @@ export function formatEntry(entry: Entry): string {
     section('Retry', wrap(`${entry.retry.helps ? 'Helps' : 'Does not help'}. ${entry.retry.note}`, '  ')),
   ];
   if (entry.related.length > 0) blocks.push(section('Related', wrap(entry.related.join(', '), '  ')));
-  blocks.push(section('Provenance', [wrap(provenanceText(entry), '  '), wrap(`Sources: ${sourcesText(entry)}`, '  ')].join('\n')));
+  blocks.push(
+    section(
+      'Provenance',
+      [
+        wrap(provenanceText(entry), '  '),
+        ...evidenceSentences(entry).map((sentence) => wrap(sentence, '  - ', '    ')),
+        wrap(`Sources: ${sourcesText(entry)}`, '  '),
+      ].join('\n'),
+    ),
+  );
   if (entry.variants.length > 0) {
     blocks.push(section('You may also see', entry.variants.map((variant) => variantText(entry, variant)).join('\n')));
   }

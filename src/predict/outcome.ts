@@ -18,7 +18,7 @@ export interface Problem {
 
 /** Something the API tolerates silently but the sender probably did not mean. */
 export interface Warning {
-  code: 'unknown-field' | 'locale-fallback' | 'country-case' | 'dummy-environment';
+  code: 'unknown-field' | 'locale-fallback' | 'country-case';
   pointer: string;
   message: string;
   /** For an unknown field: the known field it was probably meant to be. */

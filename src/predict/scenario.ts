@@ -10,7 +10,8 @@ import { countryCodes, documentTypes, tokenTypes } from '../token/enums.ts';
 /** The request body used when a scenario sends none. */
 export const defaultBody = { clientId: 'user-42' } as const;
 
-const environment = z.enum(['sandbox', 'production']);
+/** iDenfy's environments: development (DEV, where dummy sessions work), sandbox (testing) and production. */
+const environment = z.enum(['development', 'sandbox', 'production']);
 
 /** An HTTP method token as RFC 9110 defines it; case matters, as in HTTP. */
 const method = z

@@ -183,6 +183,21 @@ export const evaluationOrder: readonly Stage[] = [
     },
   },
   {
+    id: 'dummy-session',
+    title: 'Dummy session environment',
+    description:
+      '`dummyStatus`, when sent (not null) and valid, needs a key of the development environment; sandbox and production keys are refused.',
+    basis:
+      "Documented: iDenfy's 2026 documentation answers a dummy session outside development with a 403 and no identifier. Its place, after the field rules (it needs the parsed field) and before the business rules, is inferred.",
+    entries: ['dummy-outside-development'],
+    needs: 'object',
+    run({ valid, scenario }) {
+      return valid.has('dummyStatus') && scenario.account.keyEnvironment !== 'development'
+        ? [problem('dummy-outside-development', pointerTo('dummyStatus'))]
+        : [];
+    },
+  },
+  {
     id: 'business-rules',
     title: 'Business rules',
     description:

@@ -78,8 +78,9 @@ const objectDefaults = tokenFields.filter((field) => typeof field.default === 'o
 /**
  * @param body the request body, known to be valid
  * @param seedText text that identifies the request, from which the sample values derive
+ * @param entrySlug the success entry whose message the body carries (a dummy session has its own)
  */
-export function successBody(body: Record<string, unknown>, seedText: string): ResponseBody {
+export function successBody(body: Record<string, unknown>, seedText: string, entrySlug = 'token-created'): ResponseBody {
   const random = sampler(hash(seedText));
   const authToken = pick(random, alphanumeric, 40);
   const scanRef = `${pick(random, hex, 8)}-${pick(random, hex, 4)}-${pick(random, hex, 4)}-${pick(random, hex, 4)}-${pick(random, hex, 12)}`;
@@ -87,7 +88,7 @@ export function successBody(body: Record<string, unknown>, seedText: string): Re
   // Copied key by key: spreading an object of seventy keys is several times slower in V8.
   const result: ResponseBody = {};
   for (const key of bodyKeys) result[key] = defaultBody[key];
-  result.message = entry('token-created').message;
+  result.message = entry(entrySlug).message;
   result.authToken = authToken;
   result.scanRef = scanRef;
   for (const field of objectDefaults) result[field.name] = copy(field.default);

@@ -93,14 +93,6 @@ export function bodyWarnings(body: Record<string, unknown>, valid: ValidFields):
       });
     }
   }
-  if (valid.has('dummyStatus')) {
-    warnings.push({
-      code: 'dummy-environment',
-      pointer: pointerTo('dummyStatus'),
-      message:
-        'dummyStatus creates a test verification only in a development environment; other environments refuse it as the wrong environment. Errata models sandbox and production only, so it does not predict that refusal.',
-      entry: 'wrong-environment',
-    });
-  }
+  // The `dummy-environment` warning of catalogue 1.0.0 is retired: the refusal it warned of is now predicted.
   return warnings;
 }

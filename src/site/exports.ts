@@ -9,6 +9,9 @@ import { sources } from '../catalogue/sources.ts';
 import { scenarioSchema } from '../predict/scenario.ts';
 import { tokenRequestSchema } from '../token/schema.ts';
 import { entryPath } from './paths.ts';
+import { evidenceSentences, resolveEvidence } from '../catalogue/evidence.ts';
+import { observations } from '../catalogue/observations.ts';
+import { isPredictable } from '../catalogue/endpoints.ts';
 
 export function catalogueExport(site: URL) {
   return {
@@ -16,12 +19,20 @@ export function catalogueExport(site: URL) {
     changelog,
     endpoint: 'POST /api/v2/token',
     categories,
-    sources,
-    entries: catalogue.map((entry) => ({
-      ...entry,
-      url: new URL(entryPath(entry.slug), site).href,
-      variants: entry.variants.map((variant) => resolveVariant(entry, variant)),
-    })),
+    // Every source address absolute, this site's own pages included.
+    sources: Object.fromEntries(Object.entries(sources).map(([id, source]) => [id, { ...source, url: new URL(source.url, site).href }])),
+    observations,
+    entries: catalogue.map((entry) => {
+      const evidence = resolveEvidence(entry);
+      return {
+        ...entry,
+        url: new URL(entryPath(entry.slug), site).href,
+        variants: entry.variants.map((variant) => resolveVariant(entry, variant)),
+        // Added in 1.1.0, beside `provenance`: what each part rests on, and in plain words.
+        evidence: { ...evidence, sentences: evidenceSentences(entry) },
+        predicted: isPredictable(entry),
+      };
+    }),
   };
 }
 

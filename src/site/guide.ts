@@ -39,6 +39,8 @@ export const identifierKinds: Readonly<Record<Identifier, Exclude<ErrorKind, 'ne
   PERMISSIONS_ERROR: 'account',
   TOO_MANY_REQUESTS: 'rate_limit',
   VALIDATION_ERROR: 'request',
+  // Seen on deletion only (a token not expired yet): the request cannot be done as it stands.
+  PARTNER_ERROR: 'request',
 };
 
 /**

@@ -16,6 +16,7 @@ export const sitePages = [
   { path: '/guides/handling-errors/', title: 'Handling errors in code', summary: 'Branch on status, then identifier; back off on 429; in three languages.' },
   { path: '/playground/', title: 'Playground', summary: 'Edit a token request and see the predicted response as you type.' },
   { path: '/triage/', title: 'What went wrong?', summary: 'Paste an error body, message or response and get its entry.' },
+  { path: '/evidence/', title: 'Observed responses', summary: 'Real answers of the API recorded in public material (R1–R14), and what each settled.' },
 ] as const;
 
 export function llmsIndex(site: URL): string {
@@ -23,7 +24,7 @@ export function llmsIndex(site: URL): string {
   const lines = [
     '# Errata',
     '',
-    "> The error reference for iDenfy's identity-verification API, POST /api/v2/token: what each error means, why it happens and how to fix it. Facts trace to iDenfy's error reference; anything beyond it is marked inferred.",
+    "> The error reference for iDenfy's identity-verification API, POST /api/v2/token: what each error means, why it happens and how to fix it. Facts trace to iDenfy's error reference; anything beyond it is marked as observed (a recorded real response) or inferred.",
     '',
     '## Pages',
     '',

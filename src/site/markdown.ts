@@ -9,6 +9,16 @@ import { statusLine } from '../predict/http.ts';
 import { exampleOf } from './example.ts';
 import { entryPath } from './paths.ts';
 import { retryAnswer } from './retry.ts';
+import { evidenceSentences, resolveEvidence } from '../catalogue/evidence.ts';
+import { observation, observationUrl } from '../catalogue/observations.ts';
+import { isPredictable, tokenEndpoint } from '../catalogue/endpoints.ts';
+import { observationShows, observationTrustText } from './evidence.ts';
+import { variantBody } from './variant-body.ts';
+
+/** A source's address: absolute as given, or a page of this site. */
+export function sourceUrl(url: string, site: URL): string {
+  return new URL(url, site).href;
+}
 
 function fence(lang: string, code: string): string {
   const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((run) => run[0].length));
@@ -23,7 +33,10 @@ export function entryMarkdown(entry: Entry, site: URL, prose = ''): string {
   lines.push(`# ${entry.title}`, '');
   lines.push(`- Status: ${statusLine(entry.status)}`);
   lines.push(`- Identifier: ${entry.identifier ?? 'none (the body has only a message)'}`);
-  lines.push(`- Kind: ${entry.kind === 'identifier' ? 'identifier entry' : 'case of POST /api/v2/token'}`);
+  lines.push(`- Kind: ${entry.kind === 'identifier' ? 'identifier entry' : `case of ${isPredictable(entry) ? tokenEndpoint : entry.endpoints.join(', ')}`}`);
+  if (!isPredictable(entry)) {
+    lines.push(`- Never predicted: Errata's predictor models ${tokenEndpoint} alone; this entry is catalogued for lookup, search and triage.`);
+  }
   lines.push(`- Page: ${url}`);
   if (entry.retired) {
     const { since, note, replacedBy } = entry.retired;
@@ -63,7 +76,11 @@ export function entryMarkdown(entry: Entry, site: URL, prose = ''): string {
     lines.push('## You may also see', '');
     for (const variant of entry.variants) {
       const resolved = resolveVariant(entry, variant);
-      lines.push(`- ${resolved.title}: ${statusLine(resolved.status)}, identifier ${resolved.identifier ?? 'none'}, message \`${resolved.message}\`.`);
+      const seen = [resolved.seen && `seen ${resolved.seen}`, resolved.observed.length > 0 && `observed: ${resolved.observed.join(', ')}`].filter(Boolean).join('; ');
+      lines.push(
+        `- ${resolved.title}${seen ? ` (${seen})` : ''}: ${statusLine(resolved.status)}, identifier ${resolved.identifier ?? 'none'}, message \`${resolved.message}\`.`,
+      );
+      if (resolved.echoes || Object.keys(resolved.extra).length > 0) lines.push(`  Body: \`${JSON.stringify(variantBody(resolved))}\``);
     }
     lines.push('');
   }
@@ -79,6 +96,22 @@ export function entryMarkdown(entry: Entry, site: URL, prose = ''): string {
       : `Partly inferred (${entry.provenance.parts.join(', ')}): ${entry.provenance.reason}`,
     '',
   );
-  for (const ref of entry.sources) lines.push(`- [${sources[ref.source].title}](${sources[ref.source].url})${ref.section ? `, ${ref.section}` : ''}`);
+  const evidence = resolveEvidence(entry);
+  lines.push(`Evidence (${evidence.kinds.join(', ')}):`, '', ...evidenceSentences(entry).map((sentence) => `- ${sentence}`), '');
+  const cited = [...new Set([...evidence.observations, ...entry.variants.flatMap((variant) => variant.observed)])].map(observation);
+  if (cited.length > 0) {
+    lines.push('Observations:', '');
+    for (const found of cited) {
+      const url = observationUrl(found);
+      lines.push(
+        `- ${found.id} (${found.date ?? 'undated'}; ${observationTrustText[found.trust]}): ${found.endpoint}; ${observationShows(found)}${url ? ` ${url}` : ''} ${found.note}`,
+      );
+    }
+    lines.push('');
+  }
+  for (const ref of entry.sources) {
+    const cites = ref.observations ? ` (${ref.observations.join(', ')})` : '';
+    lines.push(`- [${sources[ref.source].title}](${sourceUrl(sources[ref.source].url, site)})${ref.section ? `, ${ref.section}` : ''}${cites}`);
+  }
   return `${lines.join('\n').trimEnd()}\n`;
 }

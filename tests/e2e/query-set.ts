@@ -40,7 +40,8 @@ export const querySet: readonly Query[] = [
   { query: '429', first: '/errors/rate-limit-exceeded/', kind: 'status' },
   { query: '405', first: '/errors/wrong-http-method/', kind: 'status' },
   { query: 'HTTP/1.1 401 Unauthorized', first: '/errors/invalid-credentials/', kind: 'status' },
-  { query: '201', first: '/errors/token-created/', kind: 'status' },
+  // Two successes have 201 (a token, a dummy token): the status page lists both.
+  { query: '201', first: '/status/201/', kind: 'status' },
   { query: '500', first: '/errors/internal-error/', kind: 'status' },
   { query: '400', first: '/status/400/', kind: 'status' },
   { query: '403', first: '/status/403/', kind: 'status' },

@@ -14,7 +14,7 @@ import { tokenFields } from '../../src/token/fields.ts';
 import { businessRules } from '../../src/predict/business-rules.ts';
 import { evaluationOrder } from '../../src/predict/stages.ts';
 import { predict } from '../../src/predict/predict.ts';
-import { tokenEndpoint } from '../../src/catalogue/records/shared.ts';
+import { isPredictable, tokenEndpoint } from '../../src/catalogue/endpoints.ts';
 
 type Mutable = Record<string, unknown> & { example?: Record<string, unknown> };
 
@@ -182,19 +182,40 @@ test('a rejection lists every problem, not only the first', () => {
   assert.ok(error.problems.some((problem) => problem.entry === 'sex-invalid' && problem.field === 'fix'));
 });
 
+test('a case of another endpoint needs no example and may have none; a case of the token endpoint needs one', () => {
+  const other = recordCopy('deletion-token-not-expired');
+  assert.equal(other.example, undefined);
+  assert.doesNotThrow(() => buildCatalogue(withRecord(other)));
+  other.example = { scenario: {} };
+  assertRejected(withRecord(other), 'deletion-token-not-expired', 'example');
+
+  const token = recordCopy('partner-inactive');
+  delete token.example;
+  assertRejected(withRecord(token), 'partner-inactive', 'example');
+});
+
+test('evidence names known observations and gives each part at least one basis', () => {
+  const unknown = recordCopy('insufficient-funds');
+  unknown.evidence = { message: { observed: ['R99'] } };
+  assertRejected(withRecord(unknown), 'insufficient-funds', /^evidence\.message\.observed/);
+  const empty = recordCopy('insufficient-funds');
+  empty.evidence = { message: {} };
+  assertRejected(withRecord(empty), 'insufficient-funds', /^evidence\.message/);
+});
+
 // ── The real catalogue ────────────────────────────────────────────────────────
 
 test("every case entry's example predicts that entry, its status and its filled message", () => {
   const problems: string[] = [];
   for (const entry of catalogue) {
-    if (entry.kind !== 'case' || entry.retired) continue;
+    if (entry.kind !== 'case' || entry.retired || !isPredictable(entry)) continue;
     assert.ok(entry.example && entry.message !== null, entry.slug);
     const outcome = predict(entry.example.scenario);
     const expected = fill(entry.message, entry.example.values);
     if (outcome.entry !== entry.slug) problems.push(`${entry.slug}: predicted ${outcome.entry}`);
     else if (outcome.status !== entry.status) problems.push(`${entry.slug}: status ${outcome.status}, entry says ${entry.status}`);
     else if (outcome.body.message !== expected) problems.push(`${entry.slug}: message ${JSON.stringify(outcome.body.message)}`);
-    else if (entry.slug !== 'token-created' && outcome.body.identifier !== (entry.identifier ?? undefined)) {
+    else if (entry.status >= 300 && outcome.body.identifier !== (entry.identifier ?? undefined)) {
       problems.push(`${entry.slug}: identifier ${String(outcome.body.identifier)}`);
     }
   }
@@ -203,7 +224,7 @@ test("every case entry's example predicts that entry, its status and its filled 
 
 test("every example's values are the values the predictor fills into the message", () => {
   for (const entry of catalogue) {
-    if (entry.kind !== 'case' || !entry.example || entry.slug === 'token-created') continue;
+    if (entry.kind !== 'case' || !entry.example || entry.status < 300) continue;
     const outcome = predict(entry.example.scenario);
     assert.deepEqual(outcome.problems[0]?.values, entry.example.values, entry.slug);
   }
@@ -243,8 +264,9 @@ test('identifier entries live in the identifiers category and case entries do no
 
 // ── Coverage of the reference ─────────────────────────────────────────────────
 
-test('each of the 12 identifiers has an identifier entry at its kebab-case slug', () => {
-  assert.equal(identifiers.length, 12);
+test("each of the reference's 12 identifiers, and PARTNER_ERROR seen in a real body, has an identifier entry at its kebab-case slug", () => {
+  assert.equal(identifiers.length, 13);
+  assert.equal(identifiers.at(-1), 'PARTNER_ERROR');
   for (const identifier of identifiers) {
     const entry = findEntry(identifierSlug(identifier));
     assert.ok(entry, `no entry for ${identifier}`);
@@ -293,10 +315,11 @@ test('every entry a stage of the evaluation order can produce exists and is a ca
   }
 });
 
-test('every case entry but the success is produced by some stage', () => {
+test('every case entry of the token endpoint but the successes is produced by some stage, and no entry of another endpoint is', () => {
   const produced = new Set(evaluationOrder.flatMap((stage) => stage.entries));
   for (const entry of catalogue) {
-    if (entry.kind === 'case' && entry.slug !== 'token-created') assert.ok(produced.has(entry.slug), `${entry.slug} is produced by no stage`);
+    if (entry.kind !== 'case' || entry.category === 'success') continue;
+    assert.equal(produced.has(entry.slug), isPredictable(entry), `${entry.slug}: produced by a stage: ${produced.has(entry.slug)}`);
   }
 });
 
@@ -310,9 +333,9 @@ test('INTERNAL_ERROR, TOKEN_NOT_VALID and UNAUTHORIZED are never predicted: no c
   }
 });
 
-test('every other identifier has at least one case entry on the token endpoint', () => {
+test('every other identifier of the reference has at least one case entry on the token endpoint', () => {
   for (const identifier of identifiers) {
-    if (['INTERNAL_ERROR', 'TOKEN_NOT_VALID', 'UNAUTHORIZED'].includes(identifier)) continue;
+    if (['INTERNAL_ERROR', 'TOKEN_NOT_VALID', 'UNAUTHORIZED', 'PARTNER_ERROR'].includes(identifier)) continue;
     const cases = catalogue.filter((entry) => entry.kind === 'case' && entry.identifier === identifier);
     assert.ok(cases.length > 0, `${identifier} has no case entry`);
     assert.ok(findEntry(identifierSlug(identifier))?.endpoints.includes(tokenEndpoint), identifier);

@@ -285,9 +285,10 @@ describe('explain', () => {
   test('a status with several entries lists them briefly', async () => {
     const ran = await cli(['explain', '403']);
     assert.equal(ran.code, 0);
-    assert.match(ran.stdout, /^2 entries have status 403 Forbidden:/);
+    assert.match(ran.stdout, /^3 entries have status 403 Forbidden:/);
     assert.match(ran.stdout, /partner-inactive\s+case/);
     assert.match(ran.stdout, /wrong-environment\s+case/);
+    assert.match(ran.stdout, /dummy-outside-development\s+case/);
     assert.doesNotMatch(ran.stdout, /\nCause\n/);
   });
 

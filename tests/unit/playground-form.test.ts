@@ -152,8 +152,8 @@ test('any valid form gives a scenario the predictor accepts', () => {
     bodyMode: fc.constantFrom('json', 'text'),
     body: fc.oneof(fc.json(), fc.string()),
     active: fc.boolean(),
-    keyEnvironment: fc.constantFrom('sandbox', 'production'),
-    endpointEnvironment: fc.constantFrom('sandbox', 'production'),
+    keyEnvironment: fc.constantFrom('development', 'sandbox', 'production'),
+    endpointEnvironment: fc.constantFrom('development', 'sandbox', 'production'),
     fundsAvailable: fc.boolean(),
     tokenLimitReached: fc.boolean(),
     requestsLastHour: fc.oneof(fc.constant(''), fc.nat().map(String)),
@@ -178,4 +178,19 @@ test('any valid form gives a scenario the predictor accepts', () => {
     }),
     { numRuns: 500 },
   );
+});
+
+test('the development environment survives the form and a share link, and a dummy session there succeeds', () => {
+  const form: FormState = {
+    ...defaultForm(),
+    body: '{\n  "clientId": "user-42",\n  "dummyStatus": "APPROVED"\n}',
+    keyEnvironment: 'development',
+    endpointEnvironment: 'development',
+  };
+  const { scenario, errors } = scenarioFromForm(form);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(scenario.account, { keyEnvironment: 'development', endpointEnvironment: 'development' });
+  const read = decodeScenario(encodeScenario(scenario));
+  assert.deepEqual(read.kind === 'scenario' && formFromScenario(read.scenario), form);
+  assert.equal(predict(scenario).entry, 'dummy-token-created');
 });

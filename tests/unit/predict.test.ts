@@ -48,7 +48,7 @@ function assertSuccess(outcome: Outcome) {
 test('the stages run in the order decisions give', () => {
   assert.deepEqual(
     evaluationOrder.map((stage) => stage.id),
-    ['credentials', 'account', 'rate-limit', 'method', 'encoding', 'parsing', 'required', 'fields', 'business-rules', 'token-limit'],
+    ['credentials', 'account', 'rate-limit', 'method', 'encoding', 'parsing', 'required', 'fields', 'dummy-session', 'business-rules', 'token-limit'],
   );
 });
 
@@ -614,4 +614,50 @@ test('base64 whose length cannot be decoded is refused as a scenario error, not 
     const error = scenarioError({ request: { rawBodyBase64 } });
     assert.match(error.message, /request\.rawBodyBase64/);
   }
+});
+
+// ── Environments and dummy sessions (decisions of 2026-11-27) ──────────────────
+
+const dummyBody = { clientId: 'user-42', dummyStatus: 'APPROVED' };
+
+test('a dummy session with a development key succeeds with its own message, and the rest of a success body', () => {
+  const outcome = predict({ request: { body: dummyBody }, account: { keyEnvironment: 'development', endpointEnvironment: 'development' } });
+  assert.equal(outcome.status, 201);
+  assert.equal(outcome.entry, 'dummy-token-created');
+  assert.equal(outcome.body.message, 'Dummy token and verification created successfully');
+  assert.equal(outcome.body.dummyStatus, 'APPROVED');
+  assert.equal(typeof outcome.body.authToken, 'string');
+  assert.deepEqual(outcome.warnings, []);
+});
+
+test('a dummy session with a sandbox or production key is refused after the field rules, before the business rules', () => {
+  for (const keyEnvironment of ['sandbox', 'production'] as const) {
+    const outcome = predict({
+      request: { body: { ...dummyBody, callbackUrl: 'https://example.com/hook' } },
+      account: { keyEnvironment, endpointEnvironment: keyEnvironment, customCallbackUrl: false },
+    });
+    assertError(outcome, 'dummy-outside-development');
+    assert.deepEqual(outcome.body, { message: 'This endpoint is not available for TESTING/PRODUCTION partners.' });
+    assert.deepEqual(slugs(outcome), ['dummy-outside-development', 'custom-callback-url-not-enabled']);
+    assert.equal(outcome.problems[0]?.pointer, '/dummyStatus');
+  }
+});
+
+test('an invalid dummyStatus is its field error first, in any environment, and a null one is not sent', () => {
+  for (const keyEnvironment of ['development', 'sandbox'] as const) {
+    const outcome = predict({ request: { body: { clientId: 'user-42', dummyStatus: 'PASSED' } }, account: { keyEnvironment, endpointEnvironment: keyEnvironment } });
+    assert.deepEqual(slugs(outcome), ['dummy-status-invalid'], keyEnvironment);
+  }
+  assertSuccess(predict({ request: { body: { clientId: 'user-42', dummyStatus: null } } }));
+});
+
+test('a development key against another environment is the wrong environment, naming DEVELOPMENT', () => {
+  const outcome = predict({ account: { keyEnvironment: 'development', endpointEnvironment: 'sandbox' } });
+  assertError(outcome, 'wrong-environment');
+  assert.equal(outcome.body.message, 'This endpoint is not available for DEVELOPMENT partners.');
+});
+
+test('the dummy-environment warning is retired: no prediction gives it', () => {
+  const outcome = predict({ request: { body: dummyBody }, account: { keyEnvironment: 'development', endpointEnvironment: 'development' } });
+  assert.ok(!outcome.warnings.some((warning) => (warning.code as string) === 'dummy-environment'));
 });

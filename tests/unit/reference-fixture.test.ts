@@ -88,8 +88,8 @@ function concreteMessages(message: ReferenceMessage): { text: string; values: Re
   return message.fillings.map((values) => ({ text: fill(message.text, values), values }));
 }
 
-test("the engine's identifiers are the reference's 12, in the reference's order", () => {
-  assert.deepEqual([...identifiers], [...referenceIdentifiers]);
+test("the engine's identifiers are the reference's 12, in the reference's order, then PARTNER_ERROR (observed, R5)", () => {
+  assert.deepEqual([...identifiers], [...referenceIdentifiers, 'PARTNER_ERROR']);
 });
 
 test('every identifier of the reference, as written, leads the matcher to its identifier entry first', () => {
@@ -101,8 +101,28 @@ test('every identifier of the reference, as written, leads the matcher to its id
   }
 });
 
+/**
+ * Fillings that name another case: the sentence with `TESTING/PRODUCTION` is the answer to a dummy
+ * session outside development, which has its own entry (decisions of 2026-11-27); the reference's
+ * template still fits it, and ranks below.
+ */
+const namedByAnotherEntry: Readonly<Record<string, string>> = {
+  'This endpoint is not available for TESTING/PRODUCTION partners.': 'dummy-outside-development',
+};
+
 for (const message of referenceMessages) {
   for (const { text, values } of concreteMessages(message)) {
+    const expected = namedByAnotherEntry[text];
+    if (expected) {
+      test(`the reference's message "${text}" is matched first to ${expected}, which states it word for word, then to ${message.slug}`, () => {
+        const [first, second] = lookup(text).matches;
+        assert.equal(first?.entry.slug, expected);
+        assert.equal(first?.reason, 'message');
+        assert.equal(second?.entry.slug, message.slug);
+        assert.deepEqual(second?.values, values);
+      });
+      continue;
+    }
     test(`the reference's message "${text}" is matched first to ${message.slug}, by its message`, () => {
       const first = lookup(text).matches[0];
       assert.ok(first, `no match for "${text}"`);

@@ -22,7 +22,60 @@ function businessEntry(entry: Omit<EntryInput, 'kind' | 'status' | 'category' | 
   return { kind: 'case', status: 400, category: 'business-rules', endpoints: [tokenEndpoint], variants: [olderBodyVariant], ...entry };
 }
 
+/** Dummy sessions are for development only; the answer elsewhere shares its text with the wrong environment's. */
+const dummyOutsideDevelopment: EntryInput = {
+  slug: 'dummy-outside-development',
+  kind: 'case',
+  identifier: null,
+  status: 403,
+  title: 'Dummy session outside development',
+  summary: '`dummyStatus` was sent with a key of the sandbox or production environment: dummy sessions work in development only.',
+  message: 'This endpoint is not available for TESTING/PRODUCTION partners.',
+  category: 'business-rules',
+  endpoints: [tokenEndpoint],
+  fields: ['dummyStatus'],
+  cause:
+    "`dummyStatus` asks for a dummy verification with a chosen result, which iDenfy creates only in a development (DEV) environment. With a sandbox (testing) or production key the API refuses the whole request; it names those environments together as `TESTING/PRODUCTION`. Sending `\"dummyStatus\": null` is the same as not sending it. An invalid `dummyStatus` value is refused by its field rule first.",
+  fix: [
+    'Drop `dummyStatus` from requests to sandbox or production.',
+    'To create dummy verifications, use the API key of a development environment (ask iDenfy for one).',
+  ],
+  retry: { helps: false, note: 'Not with the same key: the environment decides.' },
+  related: ['wrong-environment', 'dummy-status-invalid', 'dummy-token-created'],
+  provenance: {
+    kind: 'inferred',
+    reason:
+      "iDenfy's 2026 documentation gives the status, the text and the missing identifier; checking it after the field rules and before the business rules is Errata's reading.",
+    parts: ['status', 'message', 'behaviour'],
+  },
+  evidence: {
+    status: { documented: "iDenfy's 2026 documentation (error messages, dummy results)" },
+    identifier: { documented: "iDenfy's 2026 documentation (error messages, dummy results)" },
+    message: { documented: "iDenfy's 2026 documentation (error messages, dummy results)", observed: ['R12'] },
+  },
+  sources: [
+    { source: 'dummy-results' },
+    { source: 'reference', section: 'Authentication Errors' },
+    { source: 'observations', observations: ['R12'] },
+  ],
+  variants: [
+    {
+      title: "iDenfy's older dummy-session documentation (about 2023) shows the same text as a 400 with `PERMISSIONS_ERROR`",
+      status: 400,
+      identifier: 'PERMISSIONS_ERROR',
+      source: { source: 'dummy-results', section: 'older documentation, integration/DummySession' },
+      observed: ['R12'],
+      seen: '2023',
+    },
+  ],
+  aka: ['dummy', 'dummyStatus', 'dummy session', 'test verification', 'testing/production', 'development environment'],
+  example: {
+    scenario: { request: { body: { clientId: 'user-42', dummyStatus: 'APPROVED' } }, account: { keyEnvironment: 'sandbox', endpointEnvironment: 'sandbox' } },
+  },
+};
+
 export const businessEntries: EntryInput[] = [
+  dummyOutsideDevelopment,
   businessEntry({
     slug: 'country-document-unsupported',
     identifier: 'VALIDATION_ERROR',
@@ -85,7 +138,7 @@ export const businessEntries: EntryInput[] = [
     identifier: 'PARTNER_CONTRACT_ERROR',
     title: 'Custom callback URL not enabled',
     summary: '`callbackUrl` was sent but the account may not override its webhook per session.',
-    message: 'Custom callback URL is not enabled for this partner.',
+    message: 'You are not allowed to use a custom callback url.',
     fields: ['callbackUrl'],
     cause:
       'A per-session `callbackUrl` overrides the webhook address set in the dashboard, and iDenfy enables that only on request. Sending `null` is the same as not sending it.',
@@ -95,8 +148,21 @@ export const businessEntries: EntryInput[] = [
     ],
     retry: { helps: false, note: 'Not until the feature is enabled or the field dropped.' },
     related: ['url-invalid', 'partner-contract-error'],
-    provenance: contractRule,
-    sources: [businessRules, { source: 'token-docs' }],
+    provenance: {
+      kind: 'inferred',
+      reason:
+        'The reference names the rule and its 400 status; the message is the text an integrator recorded (R6), and the identifier follows its meaning (a contract matter).',
+      parts: ['identifier', 'message'],
+    },
+    evidence: {
+      status: { documented: "iDenfy's reference (every business-logic error is a 400)" },
+      identifier: {
+        inferred:
+          'the identifier follows its meaning, a contract matter; the recorded answer kept only its text, so neither its identifier nor its status was seen',
+      },
+      message: { observed: ['R6'] },
+    },
+    sources: [businessRules, { source: 'token-docs' }, { source: 'observations', observations: ['R6'] }],
     aka: ['callback url', 'webhook', 'custom callback'],
     example: {
       scenario: {
@@ -310,6 +376,14 @@ export const outcomeEntries: EntryInput[] = [
         "The reference's common issues document the text (without its final period); the status, identifier and period come from iDenfy's older documentation.",
       parts: ['status', 'identifier', 'message'],
     },
+    evidence: {
+      status: {
+        documented: "iDenfy's older standard-error page",
+        inferred: "the 2026 reference gives this case no status, and answers a lack of funds with a 402 instead; the older 400 is kept",
+      },
+      identifier: { documented: "iDenfy's older standard-error page" },
+      message: { documented: "iDenfy's reference (common issues, without the final period) and its older standard-error page" },
+    },
     sources: [{ source: 'reference', section: 'Common Issues' }, { source: 'older-errors' }],
     variants: [
       olderBodyVariant,
@@ -346,8 +420,81 @@ export const outcomeEntries: EntryInput[] = [
       reason: "The reference documents errors only; the 201 status and the message come from iDenfy's OpenAPI description.",
       parts: ['status', 'message'],
     },
-    sources: [{ source: 'openapi', section: "responses '201'" }, { source: 'token-docs' }],
+    evidence: {
+      status: { documented: "iDenfy's OpenAPI description", observed: ['R1'] },
+      identifier: { documented: "iDenfy's OpenAPI description" },
+      message: { documented: "iDenfy's OpenAPI description", observed: ['R2', 'R3', 'R4'] },
+    },
+    sources: [
+      { source: 'openapi', section: "responses '201'" },
+      { source: 'token-docs' },
+      { source: 'observations', observations: ['R1', 'R2', 'R3', 'R4'] },
+    ],
+    variants: [
+      {
+        title:
+          'A success body of 2019 echoed `null` for the URLs that were not sent, where iDenfy documents (and Errata predicts) the ui.idenfy.com defaults',
+        echoes: { successUrl: null, errorUrl: null },
+        source: { source: 'docs-history', section: 'pages/GeneratingIdentificationToken.md, 2019-06-11' },
+        observed: ['R3'],
+        seen: '2019-06-11',
+      },
+      {
+        title:
+          'A success body of 2019 echoed `country` and `nationality` in lower case as sent, where newer documentation says they are converted to upper case (as Errata predicts)',
+        echoes: { country: 'lt', nationality: 'lt' },
+        source: { source: 'docs-history', section: 'pages/GeneratingIdentificationToken.md, 2019-06-11' },
+        observed: ['R2'],
+        seen: '2019-06-11',
+      },
+      {
+        title:
+          'A success body of 2018 echoed `clientId` as a JSON number; the request behind it is unknown, and Errata refuses a numeric clientId (types are strict)',
+        echoes: { clientId: 100000 },
+        source: { source: 'docs-history', section: 'README.md, 2018-11-22' },
+        observed: ['R4'],
+        seen: '2018-11-22',
+      },
+    ],
     aka: ['success', '201', 'created', 'auth token', 'authToken', 'scanRef'],
     example: { scenario: {} },
+  },
+  {
+    slug: 'dummy-token-created',
+    kind: 'case',
+    identifier: null,
+    status: 201,
+    title: 'Dummy token created',
+    summary: 'Success in a development environment: a token and a dummy verification with the `dummyStatus` result were created.',
+    message: 'Dummy token and verification created successfully',
+    category: 'success',
+    endpoints: [tokenEndpoint],
+    fields: ['dummyStatus'],
+    cause:
+      'Every check passed and the request asked for a dummy verification (`dummyStatus`) with a development key. The body is that of any created token, with its own message; the verification gets the chosen result without anyone verifying.',
+    fix: [
+      'Treat any 2xx status as success, and read `message` if you need to tell a dummy session from a real one.',
+      'Use dummy sessions to test how your integration handles each result; never send `dummyStatus` from production code.',
+    ],
+    retry: { helps: false, note: 'Nothing to retry: each request creates another dummy session.' },
+    related: ['token-created', 'dummy-outside-development', 'dummy-status-invalid'],
+    provenance: {
+      kind: 'inferred',
+      reason: "iDenfy's dummy-session documentation gives the message; the 201 status and the rest of the body are those of any created token.",
+      parts: ['status', 'message'],
+    },
+    evidence: {
+      status: { inferred: 'the documentation gives only the message; a dummy token is created like any other, with 201' },
+      identifier: { documented: "iDenfy's OpenAPI description (a success has no identifier)" },
+      message: { documented: "iDenfy's dummy-session documentation" },
+    },
+    sources: [{ source: 'dummy-results' }, { source: 'openapi', section: "responses '201'" }],
+    aka: ['dummy token', 'dummy session', 'dummy success', 'test verification'],
+    example: {
+      scenario: {
+        request: { body: { clientId: 'user-42', dummyStatus: 'APPROVED' } },
+        account: { keyEnvironment: 'development', endpointEnvironment: 'development' },
+      },
+    },
   },
 ];

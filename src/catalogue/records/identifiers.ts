@@ -73,14 +73,19 @@ export const identifierEntries: EntryInput[] = [
     summary: 'The request lacks something it must have: a required field, or a body at all.',
     message: null,
     category: 'identifiers',
-    endpoints: [tokenEndpoint, 'Other endpoints with required parameters'],
+    endpoints: [tokenEndpoint, 'POST /api/v2/process', 'Other endpoints with required parameters'],
     cause:
-      'A required parameter is absent or `null`. On the token endpoint that is `clientId`, or the whole body when it is JSON `null`.',
+      "A required parameter is absent or `null`. On the token endpoint that is `clientId`, or the whole body when it is JSON `null`; on direct processing (`POST /api/v2/process`) a real body shows it for a missing image, with free text.",
     fix: ['Read `message` for what is missing.', 'Send it: on the token endpoint, a `clientId` string in a JSON object body.'],
     retry: { helps: false, note: 'Not until the missing value is sent.' },
-    related: ['bad-value'],
+    related: ['bad-value', 'process-image-missing'],
     provenance: standardStatus,
-    sources: [{ source: 'reference', section: 'Error Identifiers' }, { source: 'older-errors' }],
+    evidence: { identifier: { documented: "iDenfy's reference", observed: ['R10'] } },
+    sources: [
+      { source: 'reference', section: 'Error Identifiers' },
+      { source: 'older-errors' },
+      { source: 'docs-history', observations: ['R10'] },
+    ],
     aka: ['required field', 'missing parameter', 'missing field'],
   },
   {
@@ -108,7 +113,14 @@ export const identifierEntries: EntryInput[] = [
       reason: 'The reference defines the identifier but not its status; 401 is the status of the same failure on the token endpoint.',
       parts: ['status'],
     },
-    sources: [{ source: 'reference', section: 'Error Identifiers; Common Issues' }, { source: 'older-errors' }],
+    evidence: {
+      identifier: { documented: "iDenfy's reference", observed: ['R8', 'R9'] },
+    },
+    sources: [
+      { source: 'reference', section: 'Error Identifiers; Common Issues' },
+      { source: 'older-errors' },
+      { source: 'wordpress-plugin', observations: ['R8', 'R9'] },
+    ],
     aka: ['401', 'bad credentials', 'wrong api key', 'authentication failed', 'not authenticated'],
   },
   {
@@ -189,15 +201,19 @@ export const identifierEntries: EntryInput[] = [
     category: 'identifiers',
     endpoints: [tokenEndpoint, 'Other endpoints with contract-bound features (KYB tokens, for example)'],
     cause:
-      'The request is valid but uses a feature that your contract with iDenfy does not enable: a token type you may not create, a custom callback URL, additional steps.',
+      "The request is valid but uses a feature that your contract with iDenfy does not enable: a token type you may not create, a custom callback URL, additional steps, or KYB sessions (iDenfy's WordPress plugin reads it from KYB token creation).",
     fix: [
       'Read `message` for the feature.',
       'Leave the feature out of the request, or ask your iDenfy account manager to enable it.',
     ],
     retry: { helps: false, note: 'Not until the contract changes or the request drops the feature.' },
-    related: ['permissions-error'],
+    related: ['permissions-error', 'kyb-session-not-enabled'],
     provenance: standardStatus,
-    sources: [{ source: 'reference', section: 'Error Identifiers; Business Logic Errors' }],
+    evidence: { identifier: { documented: "iDenfy's reference", observed: ['R9'] } },
+    sources: [
+      { source: 'reference', section: 'Error Identifiers; Business Logic Errors' },
+      { source: 'wordpress-plugin', observations: ['R9'] },
+    ],
     aka: ['contract', 'feature not enabled', 'not allowed by contract'],
   },
   {
@@ -234,10 +250,10 @@ export const identifierEntries: EntryInput[] = [
     category: 'identifiers',
     endpoints: [tokenEndpoint, 'Other endpoints'],
     cause:
-      "The account is not permitted to do what the request asks. On the token endpoint it is sent when the account has reached its token limit; iDenfy's older documentation also shows it for dummy verifications outside a development environment.",
+      "The account is not permitted to do what the request asks. On the token endpoint it is sent when the account has reached its token limit; iDenfy's older documentation also shows it for dummy sessions outside a development environment, which the 2026 documentation answers with a 403 and no identifier instead.",
     fix: ['Read `message` for what is not permitted.', 'Ask your iDenfy account manager for the permission or for more tokens.'],
     retry: { helps: false, note: 'Not until the account changes.' },
-    related: ['token-limit-reached', 'partner-contract-error'],
+    related: ['token-limit-reached', 'partner-contract-error', 'dummy-outside-development'],
     provenance: standardStatus,
     sources: [{ source: 'reference', section: 'Error Identifiers' }, { source: 'older-errors' }],
     aka: ['permission denied', 'forbidden', 'not permitted'],

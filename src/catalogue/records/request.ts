@@ -34,13 +34,26 @@ export const requestEntries: EntryInput[] = [
     retry: { helps: false, note: 'Not with the same credentials: fix them first.' },
     related: ['unauthorized', 'wrong-environment'],
     provenance: identifierlessBody,
-    sources: [{ source: 'reference', section: 'Authentication Errors; Common Issues' }],
+    evidence: {
+      identifier: {
+        documented: "iDenfy's reference",
+        inferred:
+          "the reference says this answer has no identifier, and Errata follows it; iDenfy's own WordPress plugin reads `UNAUTHORIZED` from this endpoint (R8), so that form is shown as a variant",
+      },
+    },
+    sources: [
+      { source: 'reference', section: 'Authentication Errors; Common Issues' },
+      { source: 'wordpress-plugin', observations: ['R8'] },
+    ],
     variants: [
       {
-        title: 'Older API versions and other endpoints send the identifier `UNAUTHORIZED` in a standard error body',
+        title:
+          "Older API versions and other endpoints send the identifier `UNAUTHORIZED` in a standard error body; iDenfy's WordPress plugin (2022, still in 2026) checks this endpoint's answer for it",
         identifier: 'UNAUTHORIZED',
         extra: { documentation: 'https://github.com/idenfy/Documentation', severity: 'NOT_SEVERE' },
         source: { source: 'older-errors' },
+        observed: ['R8'],
+        seen: '2022-06-05',
       },
       {
         title: "iDenfy's error-handling guide names the same case `Invalid credentials`",
@@ -83,14 +96,13 @@ export const requestEntries: EntryInput[] = [
     category: 'authentication',
     endpoints: [tokenEndpoint],
     cause:
-      "The API key belongs to one environment and the request goes to another: sandbox (test) credentials against production, or the reverse. `{ENV}` names the key's environment. iDenfy's pages show `DEMO` and `TESTING/PRODUCTION` there too: a dummy verification (`dummyStatus`) asked of any environment but development gets the same message.",
+      "The API key belongs to one environment and the request goes to another: sandbox (test) credentials against production, development keys against sandbox, or the reverse. `{ENV}` names the key's environment (`DEVELOPMENT`, `SANDBOX`, `PRODUCTION`; iDenfy's pages also show `DEMO`). The same sentence with `TESTING/PRODUCTION` is a different case: a dummy session (`dummyStatus`) asked of an environment other than development.",
     fix: [
       "Use the key pair of the environment you call: sandbox keys for testing, production keys for live traffic.",
       'Keep each environment\'s keys in its own configuration, so one cannot leak into the other.',
-      'For dummy verifications (`dummyStatus`), use a development environment, or drop the field.',
     ],
     retry: { helps: false, note: 'Not with the same key.' },
-    related: ['invalid-credentials', 'dummy-status-invalid'],
+    related: ['invalid-credentials', 'dummy-outside-development'],
     provenance: {
       kind: 'inferred',
       reason:
@@ -98,15 +110,7 @@ export const requestEntries: EntryInput[] = [
       parts: ['body', 'behaviour'],
     },
     sources: [{ source: 'reference', section: 'Authentication Errors' }, { source: 'dummy-results' }],
-    variants: [
-      {
-        title: 'Older documentation: a dummy verification outside development is a 400 with `PERMISSIONS_ERROR`',
-        status: 400,
-        identifier: 'PERMISSIONS_ERROR',
-        source: { source: 'dummy-results' },
-      },
-    ],
-    aka: ['sandbox', 'production', 'test keys', 'live keys', 'demo', 'environment mismatch'],
+    aka: ['sandbox', 'production', 'development', 'test keys', 'live keys', 'demo', 'environment mismatch'],
     example: {
       scenario: { account: { keyEnvironment: 'sandbox', endpointEnvironment: 'production' } },
       values: { ENV: 'SANDBOX' },
@@ -131,7 +135,8 @@ export const requestEntries: EntryInput[] = [
     retry: { helps: false, note: 'Not until funds are added.' },
     related: ['token-limit-reached', 'partner-inactive'],
     provenance: identifierlessBody,
-    sources: [{ source: 'reference', section: 'Authentication Errors' }],
+    evidence: { message: { documented: "iDenfy's reference", observed: ['R7'] } },
+    sources: [{ source: 'reference', section: 'Authentication Errors' }, { source: 'observations', observations: ['R7'] }],
     aka: ['402', 'payment required', 'no balance', 'expense limit', 'top up', 'no funds', 'billing'],
     example: { scenario: { account: { fundsAvailable: false } } },
   },
@@ -159,6 +164,13 @@ export const requestEntries: EntryInput[] = [
       reason:
         "The reference gives the identifier and the 10,000-per-hour limit; 429 comes from iDenfy's error-handling guide and the text from its older description of the identifier (the final period is Errata's).",
       parts: ['status', 'message'],
+    },
+    evidence: {
+      status: { documented: "iDenfy's error-handling guide" },
+      message: {
+        documented: "iDenfy's older standard-error page",
+        inferred: 'the final period is Errata\'s; the older page ends the sentence without one',
+      },
     },
     sources: [
       { source: 'reference', section: 'Error Identifiers; Common Issues' },

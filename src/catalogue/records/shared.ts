@@ -1,18 +1,22 @@
 /** Pieces that several records share. */
 import type { EntryInput } from '../entry.ts';
 
-export const tokenEndpoint = 'POST /api/v2/token';
+export { tokenEndpoint } from '../endpoints.ts';
 
 type VariantInput = NonNullable<EntryInput['variants']>[number];
 
 /**
- * iDenfy's older documentation shows error bodies with two more keys. Integrations that parse
- * strictly, or match whole bodies, meet this form.
+ * iDenfy's older documentation shows error bodies with two more keys, and the real error bodies
+ * recorded in 2019 (R5, R10) have them. Integrations that parse strictly, or match whole bodies,
+ * meet this form.
  */
 export const olderBodyVariant: VariantInput = {
-  title: "Older form of the body, with the extra `documentation` and `severity` keys of iDenfy's older documentation",
+  title:
+    "Older form of the body, with the extra `documentation` and `severity` keys of iDenfy's older documentation; the real error bodies recorded in 2019 carry them (R5, R10)",
   extra: { documentation: 'https://github.com/idenfy/Documentation', severity: 'NOT_SEVERE' },
   source: { source: 'older-errors' },
+  observed: ['R5', 'R10'],
+  seen: '2019',
 };
 
 /** The reference's field table as a source, for every field rule entry. */

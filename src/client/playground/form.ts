@@ -10,7 +10,7 @@ import { lineColumn, scanJson, type JsonScan } from './json-text.ts';
 
 export type BodyMode = 'json' | 'text' | 'base64';
 export type Credentials = 'valid' | 'missing' | 'invalid';
-export type Environment = 'sandbox' | 'production';
+export type Environment = 'development' | 'sandbox' | 'production';
 
 export interface FormState {
   method: string;
