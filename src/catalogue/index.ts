@@ -9,7 +9,7 @@ import { recordFiles } from './records/index.ts';
 import { extraRecords } from './records/extra.ts';
 import { tokenFields } from '../token/fields.ts';
 
-export { catalogueVersion, changelog } from './version.ts';
+export { catalogueVersion, changelog, lastChanged } from './version.ts';
 
 /** An entry's fields include every token field whose rule produces it, read from the field table. */
 function withTokenFields(record: EntryInput): EntryInput {

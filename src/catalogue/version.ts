@@ -16,6 +16,8 @@ export interface ChangelogRelease {
   retiredWarnings?: readonly string[];
   /** Slugs of entries added. */
   newEntries?: readonly string[];
+  /** Slugs of other entries whose page says something new (evidence, variants, wording). */
+  changedEntries?: readonly string[];
 }
 
 export const changelog: readonly ChangelogRelease[] = [
@@ -43,6 +45,18 @@ export const changelog: readonly ChangelogRelease[] = [
       'kyb-session-not-enabled',
       'partner-error',
     ],
+    changedEntries: [
+      'wrong-environment',
+      'token-created',
+      'invalid-credentials',
+      'insufficient-funds',
+      'unauthorized',
+      'missing-value',
+      'partner-contract-error',
+      'permissions-error',
+      'rate-limit-exceeded',
+      'token-limit-reached',
+    ],
   },
   {
     version: '1.0.0',
@@ -50,3 +64,12 @@ export const changelog: readonly ChangelogRelease[] = [
     changes: ['First catalogue: the 12 identifiers of the API and every response of POST /api/v2/token.'],
   },
 ];
+
+/** The newest release that changed an entry (added it, changed its prediction or its page), else the first. */
+export function lastChanged(slug: string): ChangelogRelease {
+  const found = changelog.find(
+    (release) =>
+      release.newEntries?.includes(slug) || release.changedPredictions?.includes(slug) || release.changedEntries?.includes(slug),
+  );
+  return found ?? (changelog.at(-1) as ChangelogRelease);
+}

@@ -17,6 +17,7 @@ export const sitePages = [
   { path: '/playground/', title: 'Playground', summary: 'Edit a token request and see the predicted response as you type.' },
   { path: '/triage/', title: 'What went wrong?', summary: 'Paste an error body, message or response and get its entry.' },
   { path: '/evidence/', title: 'Observed responses', summary: 'Real answers of the API recorded in public material (R1–R14), and what each settled.' },
+  { path: '/changelog/', title: 'Changelog', summary: "What changed in each release of the catalogue, and why." },
 ] as const;
 
 export function llmsIndex(site: URL): string {

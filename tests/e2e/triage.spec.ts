@@ -185,6 +185,9 @@ test.describe('customer links', () => {
     await expect(box).toBeVisible();
     await expect(box).toContainText("Your request's country was LTU: country is not a two-letter country code that iDenfy supports.");
     await expect(box.locator('.message')).toHaveText(countryMessage);
+    // The customer sees their case alone; the full entry, with the agent's tools, is one press away.
+    await expect(page.getByRole('button', { name: 'Copy link for a customer' })).toBeHidden();
+    await page.getByRole('button', { name: 'Show the full entry' }).click();
     // Copying again carries the same case.
     await page.getByRole('button', { name: 'Copy link for a customer' }).click();
     await expect(page.getByRole('button', { name: 'Copied' })).toBeVisible();
@@ -252,6 +255,8 @@ test('triage results, the customer form and the "Your case" box have no WCAG 2.1
     const link = `/errors/body-not-object/#case=${Buffer.from(JSON.stringify({ message: 'Invalid data. Expected a dictionary, but got str.', values: { type: 'str' } })).toString('base64url')}`;
     await page.goto(link);
     await expect(page.getByRole('region', { name: 'Your case' })).toBeVisible();
+    await check(`${theme} entry with a case, as the customer sees it`);
+    await page.getByRole('button', { name: 'Show the full entry' }).click();
     await page.getByText('Add their case').click();
     await check(`${theme} entry with a case`);
     await page.goto('/errors/country-invalid/#case=%%%');

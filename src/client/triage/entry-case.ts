@@ -89,14 +89,37 @@ export function showFragment(): void {
     current = read.case;
     render(read.case);
     fillForm(read.case);
+    openCustomerView();
   } else {
     if (box) box.hidden = true;
+    closeCustomerView();
     current = {};
     if (read.kind === 'damaged' && notice) {
       notice.textContent = `This link was meant to show a customer's case, but the case could not be read: ${read.reason}. The page below explains this error in general.`;
     }
   }
 }
+
+/**
+ * The customer's view: the page opens at "Your case" (which holds the fix), and what is for the
+ * support agent (the customer-link controls, the sidebar, the editorial sections) steps aside
+ * until "Show the full entry" brings it back.
+ */
+function openCustomerView(): void {
+  document.documentElement.dataset.customerView = '';
+  const title = box?.querySelector<HTMLElement>('#your-case-title');
+  title?.focus({ preventScroll: true });
+  box?.scrollIntoView({ block: 'start' });
+}
+
+function closeCustomerView(): void {
+  delete document.documentElement.dataset.customerView;
+}
+
+box?.querySelector('[data-case-full]')?.addEventListener('click', () => {
+  closeCustomerView();
+  box.querySelector<HTMLElement>('#your-case-title')?.focus();
+});
 
 function inputs() {
   const find = (name: string) => share?.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[data-case-input="${name}"]`) ?? null;

@@ -1,0 +1,82 @@
+/**
+ * Entry pages for the people who open them on a phone: the developer finds the fix on the first
+ * screen, and the customer who opens a support agent's link lands on "Your case", which holds the
+ * fix, with the agent's tools and the general entry out of the way until asked for.
+ */
+import { test, expect } from './fixtures.ts';
+import { encodeCase } from '../../src/search/case-link.ts';
+import { catalogue } from '../../src/catalogue/index.ts';
+
+test.use({ viewport: { width: 390, height: 844 } });
+
+const phoneHeight = 844;
+
+test("on a phone, every case entry's fix is on the first screen", async ({ page }) => {
+  const cases = catalogue.filter((entry) => entry.kind === 'case').slice(0, 12);
+  expect(cases.length).toBeGreaterThan(5);
+  for (const entry of cases) {
+    await page.goto(`/errors/${entry.slug}/`);
+    const heading = page.getByRole('heading', { name: /How to fix it|What to do with it/ });
+    const box = await heading.boundingBox();
+    expect(box, entry.slug).not.toBeNull();
+    expect((box?.y ?? Infinity) + (box?.height ?? 0), `${entry.slug}: the fix's heading`).toBeLessThan(phoneHeight);
+  }
+});
+
+test("a customer's link opens at Your case, which holds the fix, with the agent's tools put aside", async ({ page }) => {
+  const fragment = encodeCase({ message: "Field 'country' must be a valid ISO 3166-1 alpha-2 code.", field: 'country', value: 'Lithuania' });
+  await page.goto(`/errors/country-invalid/#${fragment}`);
+  const yourCase = page.getByRole('region', { name: 'Your case' });
+  await expect(yourCase).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Your case' })).toBeFocused();
+  const top = await page.getByRole('heading', { name: 'Your case' }).evaluate((element) => element.getBoundingClientRect().top);
+  expect(top).toBeGreaterThanOrEqual(0);
+  expect(top).toBeLessThan(phoneHeight / 2);
+  await expect(yourCase).toContainText('Lithuania');
+  await expect(yourCase.getByRole('listitem').first()).toBeVisible();
+  await expect(yourCase).toContainText('Does trying again help?');
+
+  // The agent's controls, the categories and the general sections step aside.
+  await expect(page.getByRole('button', { name: 'Copy link for a customer' })).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Categories' })).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'In depth' })).toBeHidden();
+
+  await page.getByRole('button', { name: 'Show the full entry' }).click();
+  await expect(page.getByRole('button', { name: 'Copy link for a customer' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'In depth' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Show the full entry' })).toBeHidden();
+});
+
+test('without a case, the entry page is the full entry', async ({ page }) => {
+  await page.goto('/errors/country-invalid/');
+  await expect(page.getByRole('region', { name: 'Your case' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Copy link for a customer' })).toBeVisible();
+});
+
+test('code samples are tabs whose language is one choice across the site, by mouse and by keyboard', async ({ page }) => {
+  await page.goto('/errors/country-invalid/');
+  const tabs = page.getByRole('tablist', { name: 'Language of the example request' });
+  await expect(tabs.getByRole('tab')).toHaveText(['curl', 'Python', 'JavaScript']);
+  await expect(tabs.getByRole('tab', { name: 'curl' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel', { name: 'curl' })).toBeVisible();
+  await expect(page.getByRole('tabpanel', { name: 'Python' })).toBeHidden();
+
+  await tabs.getByRole('tab', { name: 'Python' }).click();
+  await expect(page.getByRole('tabpanel', { name: 'Python' })).toBeVisible();
+  await expect(page.getByRole('tabpanel', { name: 'curl' })).toBeHidden();
+  await page.keyboard.press('ArrowRight');
+  await expect(tabs.getByRole('tab', { name: 'JavaScript' })).toBeFocused();
+  await expect(tabs.getByRole('tab', { name: 'JavaScript' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Home');
+  await expect(tabs.getByRole('tab', { name: 'curl' })).toBeFocused();
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await expect(tabs.getByRole('tab', { name: 'Python' })).toHaveAttribute('aria-selected', 'true');
+
+  // The choice follows the reader to the guide's complete handlers.
+  await page.goto('/guides/handling-errors/');
+  const handler = page.getByRole('tablist', { name: 'Language of the complete handler' });
+  await expect(handler.getByRole('tab', { name: 'Python' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel', { name: 'Python' })).toContainText('def create_token');
+  await expect(page.getByRole('tabpanel', { name: 'PHP' })).toBeHidden();
+});
