@@ -36,6 +36,17 @@ export interface SearchEntry extends MatchableEntry {
 }
 
 /**
+ * What to do about an entry, for triage's cards: kept out of the entries the search box loads
+ * (files `f<chunk>`, beside the entries' `e<chunk>`), since only the few cards shown need it.
+ */
+export interface EntryAnswer {
+  /** The steps, in the catalogue's inline Markdown. */
+  fix: string[];
+  /** Whether sending the same request again can help, and why. */
+  retry: { helps: boolean; note: string };
+}
+
+/**
  * How many of a status's or an identifier's entries the index lists, in the matcher's order: a
  * status or an identifier alone shows its first few (the triage page shows five) and links to
  * the page that lists them all, so a query never loads hundreds of entries.
@@ -178,6 +189,10 @@ export function buildLookupFiles(sources: IndexSources, options: { chunkSize?: n
   for (const [word, ids] of [...postings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) byShard[wordShard(word, shards)]?.push([word, listed(ids)]);
   // Object.fromEntries defines own properties, so even a word such as "__proto__" is plain data.
   byShard.forEach((words, shard) => files.set(`w${shard}`, Object.fromEntries(words)));
-  for (let chunk = 0; chunk < chunks; chunk++) files.set(`e${chunk}`, entries.slice(chunk * chunkSize, (chunk + 1) * chunkSize));
+  const answers: EntryAnswer[] = sources.catalogue.map((entry) => ({ fix: [...entry.fix], retry: { helps: entry.retry.helps, note: entry.retry.note } }));
+  for (let chunk = 0; chunk < chunks; chunk++) {
+    files.set(`e${chunk}`, entries.slice(chunk * chunkSize, (chunk + 1) * chunkSize));
+    files.set(`f${chunk}`, answers.slice(chunk * chunkSize, (chunk + 1) * chunkSize));
+  }
   return { meta, files };
 }

@@ -15,7 +15,7 @@ import {
   type Match,
   type ReadInput,
 } from '../catalogue/match-engine.ts';
-import { wordShard, type LookupMeta, type SearchEntry } from './index-data.ts';
+import { wordShard, type EntryAnswer, type LookupMeta, type SearchEntry } from './index-data.ts';
 
 export type LoadFile = (name: string) => Promise<unknown>;
 
@@ -29,6 +29,8 @@ const longMessage = 10_000;
 export interface ShardedLookup {
   meta(): Promise<LookupMeta>;
   lookup(raw: string): Promise<LookupResult<SearchEntry>>;
+  /** What to do about these entries (by id), for triage's cards: loaded only for the cards shown. */
+  answers(ids: readonly number[]): Promise<Map<number, EntryAnswer>>;
 }
 
 export function createShardedLookup(load: LoadFile): ShardedLookup {
@@ -135,5 +137,27 @@ export function createShardedLookup(load: LoadFile): ShardedLookup {
     return result;
   }
 
-  return { meta, lookup };
+  const answerFiles = new Map<number, Promise<EntryAnswer[]>>();
+  async function answers(ids: readonly number[]): Promise<Map<number, EntryAnswer>> {
+    const index = await meta();
+    const found = new Map<number, EntryAnswer>();
+    await Promise.all(
+      [...new Set(ids.map((id) => Math.floor(id / index.chunkSize)))].map(async (chunkIndex) => {
+        let file = answerFiles.get(chunkIndex);
+        if (!file) {
+          file = load(`f${chunkIndex}`) as Promise<EntryAnswer[]>;
+          answerFiles.set(chunkIndex, file);
+          file.catch(() => answerFiles.delete(chunkIndex));
+        }
+        const list = await file;
+        for (const id of ids) {
+          const answer = Math.floor(id / index.chunkSize) === chunkIndex ? list[id % index.chunkSize] : undefined;
+          if (answer) found.set(id, answer);
+        }
+      }),
+    );
+    return found;
+  }
+
+  return { meta, lookup, answers };
 }

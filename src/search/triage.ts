@@ -7,7 +7,9 @@
 import type { LookupResult, Match, MatchReason, ReadInput } from '../catalogue/match-engine.ts';
 import { maxInput } from '../catalogue/match-engine.ts';
 import type { CustomerCase } from './case-link.ts';
-import type { LookupMeta, SearchEntry } from './index-data.ts';
+import type { EntryAnswer, LookupMeta, SearchEntry } from './index-data.ts';
+import type { ShardedLookup } from './sharded-lookup.ts';
+import { inlineParts } from './inline-parts.ts';
 
 export interface TriageCandidate {
   entry: SearchEntry;
@@ -25,6 +27,8 @@ export interface TriageCandidate {
   value: string | undefined;
   /** Only the matched case: what a customer link may carry. */
   customerCase: CustomerCase;
+  /** What to do, once loaded (see `withAnswers`). */
+  answer?: EntryAnswer;
 }
 
 export interface Triage {
@@ -164,3 +168,33 @@ export function triage(raw: string, result: LookupResult<SearchEntry>, index: Lo
 
 /** The home page's paste box hands the paste to /triage/ under this sessionStorage key, never in the URL. */
 export const triagePasteKey = 'errata-triage-paste';
+
+/**
+ * A support agent's reply to a customer about a matched case: plain text, short, with the fix and
+ * the link that opens the entry at the customer's own case. No Markdown survives into it.
+ */
+export function replyText(candidate: TriageCandidate, statusText: string, link: string): string {
+  const { entry, answer } = candidate;
+  const plain = (text: string) => inlineParts(text).map((part) => part.text).join('');
+  const lines = [`The error is "${entry.title}" (${statusText}${entry.identifier ? `, ${entry.identifier}` : ''}).`];
+  if (candidate.field !== undefined && candidate.value !== undefined) lines.push(`Your request's ${candidate.field} was ${candidate.value}.`);
+  if (answer) {
+    lines.push('', answer.fix.length === 1 ? 'What to do:' : 'What to do, in order:');
+    answer.fix.forEach((step, index) => lines.push(answer.fix.length === 1 ? plain(step) : `${index + 1}. ${plain(step)}`));
+    lines.push('', `${answer.retry.helps ? 'Trying again can help' : 'Trying the same request again will not help'}: ${plain(answer.retry.note)}`);
+  }
+  lines.push('', `Your case, explained: ${link}`);
+  return lines.join('\n');
+}
+
+/** The triage with what to do filled in on each card, from the few answer files its cards need. */
+export async function withAnswers(result: Triage, lookup: Pick<ShardedLookup, 'answers'>): Promise<Triage> {
+  const answers = await lookup.answers(result.candidates.map((candidate) => candidate.entry.id));
+  return {
+    ...result,
+    candidates: result.candidates.map((candidate) => {
+      const answer = answers.get(candidate.entry.id);
+      return answer ? { ...candidate, answer } : candidate;
+    }),
+  };
+}

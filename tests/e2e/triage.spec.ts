@@ -307,3 +307,24 @@ test.describe('the triage page by keyboard alone', () => {
     await expect(box).toHaveValue('');
   });
 });
+
+test.describe('triage cards answer the ticket', () => {
+  test('each card says what to do and whether retrying helps, and Copy reply copies a plain reply with the customer link', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('/triage/');
+    await paste(page, `curl -i -d '{"clientId":"user-42","country":"Lithuania"}'\nHTTP/1.1 400 Bad Request\n\n${countryBody}`);
+    const cards = page.locator('.triage-match');
+    const count = await cards.count();
+    expect(count).toBeGreaterThan(1);
+    for (let index = 0; index < count; index++) {
+      await expect(cards.nth(index).getByText('What to do', { exact: true })).toBeVisible();
+      await expect(cards.nth(index).getByText(/^Retrying (can|will not) help/)).toBeVisible();
+    }
+    await best(page).getByRole('button', { name: 'Copy reply' }).click();
+    const reply = await page.evaluate(() => navigator.clipboard.readText());
+    expect(reply).toMatch(/^The error is "country is not an ISO 3166-1 alpha-2 code" \(400 Bad Request, BAD_VALUE\)\./);
+    expect(reply).toContain("Your request's country was Lithuania.");
+    expect(reply).toMatch(/Your case, explained: http:\/\/127\.0\.0\.1:\d+\/errors\/country-invalid\/#case=[A-Za-z0-9_-]+$/);
+    expect(reply).not.toMatch(/`|\*\*|\]\(/);
+  });
+});

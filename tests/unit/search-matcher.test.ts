@@ -14,6 +14,7 @@ import { statusLine } from '../../src/predict/http.ts';
 import { decodeScenario, scenarioLink } from '../../src/share/scenario-link.ts';
 import { buildLookupFiles, searchEntries, type IndexSources, type LookupMeta, type SearchEntry } from '../../src/search/index-data.ts';
 import { createShardedLookup } from '../../src/search/sharded-lookup.ts';
+import { replyText, triage, withAnswers } from '../../src/search/triage.ts';
 import { tokenFields } from '../../src/token/fields.ts';
 import { querySet } from '../e2e/query-set.ts';
 
@@ -90,7 +91,10 @@ function gzipped(names: readonly string[], from: Map<string, unknown>): number {
 }
 
 test('the whole index is small, and one query loads a part of it', async (t) => {
-  const all = gzipped([...files.keys()], files);
+  // The answers (`f…`, what to do) are loaded only by triage's cards: they are counted apart.
+  const all = gzipped([...files.keys()].filter((name) => !name.startsWith('f')), files);
+  const answers = gzipped([...files.keys()].filter((name) => name.startsWith('f')), files);
+  t.diagnostic(`answers for triage's cards: ${answers} bytes gzipped in all`);
   const { lookup: sharded, loaded } = served(files);
   await sharded.lookup('Expected a dictionary, but got list');
   const one = gzipped(loaded, files);
@@ -141,4 +145,18 @@ test('at 5,000 entries a query still loads a few small files, and ranks as the w
     assert.ok(bytes < 60_000, `${query}: ${bytes} bytes`);
   }
   assert.equal((built.meta as LookupMeta).statuses.find((status) => status.code === 400)?.top.length, 8);
+});
+
+test("a reply for a customer is plain text with the entry, the customer's value, the fix, the retry answer and the link", async () => {
+  const paste = `curl -i -d '{"clientId":"user-42","country":"Lithuania"}'\nHTTP/1.1 400 Bad Request\n\n${JSON.stringify({ identifier: 'BAD_VALUE', message: countryMessage })}`;
+  const result = await withAnswers(triage(paste, await browser.lookup(paste), meta), browser);
+  const best = result.candidates[0];
+  assert.ok(best?.answer, 'the best card has its answer');
+  const reply = replyText(best, '400 Bad Request', 'https://errata.example.com/errors/country-invalid/#case=x');
+  const entry = catalogue.find((each) => each.slug === best.entry.slug) as Entry;
+  assert.match(reply, new RegExp(`^The error is "${entry.title}" \\(400 Bad Request, BAD_VALUE\\)\\.`));
+  assert.match(reply, /Your request's country was Lithuania\./);
+  assert.match(reply, /Your case, explained: https:\/\/errata\.example\.com\/errors\/country-invalid\/#case=x$/);
+  assert.ok(!/`|\*\*|\]\(/.test(reply), reply);
+  assert.match(reply, entry.retry.helps ? /Trying again can help/ : /Trying the same request again will not help/);
 });

@@ -5,7 +5,8 @@
  * limit (1 MiB) is refused with a notice, never read.
  */
 import { caseLink } from '../../search/case-link.ts';
-import type { Triage, TriageCandidate } from '../../search/triage.ts';
+import { replyText, type Triage, type TriageCandidate } from '../../search/triage.ts';
+import { statusLine } from '../../predict/http.ts';
 import { entryPath, statusPath } from '../../site/paths.ts';
 import { copyText } from '../copy.ts';
 import { h, identifierBadge, inline, statusBadge } from '../search/dom.ts';
@@ -150,9 +151,29 @@ function card(candidate: TriageCandidate, index: number): HTMLElement {
   if (entry.example) {
     actions.push(h('a', { class: 'button', href: entry.example.playground }, 'Reproduce it in the playground'));
   }
+  const customerLink = () => new URL(caseLink(href, candidate.customerCase), location.origin).href;
   const copy = h('button', { type: 'button', class: 'button' }, 'Copy link for a customer');
-  copy.addEventListener('click', () => void copyText(new URL(caseLink(href, candidate.customerCase), location.origin).href, copy));
-  actions.push(copy);
+  copy.addEventListener('click', () => void copyText(customerLink(), copy));
+  const reply = h('button', { type: 'button', class: 'button' }, 'Copy reply');
+  reply.addEventListener('click', () => void copyText(replyText(candidate, statusLine(entry.status), customerLink()), reply));
+  actions.push(copy, reply);
+
+  // The answer to the ticket on the card itself: what to do, and whether trying again helps.
+  const { answer } = candidate;
+  const fix = answer
+    ? h(
+        'div',
+        { class: 'triage-fix' },
+        h('p', { class: 'triage-fix-label' }, 'What to do'),
+        h('ol', { class: 'steps' }, ...answer.fix.map((step) => h('li', {}, ...inline(step)))),
+        h(
+          'p',
+          { class: `triage-retry ${answer.retry.helps ? 'retry-yes' : 'retry-no'}` },
+          h('strong', {}, answer.retry.helps ? 'Retrying can help: ' : 'Retrying will not help: '),
+          ...inline(answer.retry.note),
+        ),
+      )
+    : '';
 
   const notes: Node[] = [];
   if (entry.example && candidate.exampleDiffers.length > 0) {
@@ -188,6 +209,7 @@ function card(candidate: TriageCandidate, index: number): HTMLElement {
     h('p', { class: 'badges' }, statusBadge(entry.status), ' ', entry.identifier ? identifierBadge(entry.identifier) : h('span', { class: 'badge' }, 'no identifier')),
     h('p', { class: 'triage-summary' }, ...inline(entry.summary)),
     ...details,
+    fix,
     h('p', { class: 'triage-actions-row' }, ...actions),
     ...notes,
   );

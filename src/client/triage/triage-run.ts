@@ -3,7 +3,7 @@
  * large paste never blocks the page, else on the page itself. Either way the answer is the same
  * `Triage`, from the same engine.
  */
-import { triage, type Triage } from '../../search/triage.ts';
+import { triage, withAnswers, type Triage } from '../../search/triage.ts';
 import { exactLookup } from '../search/index-loader.ts';
 import type { TriageReply, TriageRequest } from './triage-worker.ts';
 
@@ -45,7 +45,7 @@ async function onPage(text: string): Promise<TriageRun> {
   const lookup = exactLookup();
   const meta = await lookup.meta();
   const started = performance.now();
-  const result = triage(text, await lookup.lookup(text), meta);
+  const result = await withAnswers(triage(text, await lookup.lookup(text), meta), lookup);
   return { result, ms: performance.now() - started };
 }
 

@@ -3,7 +3,7 @@
  * however large the paste, the page keeps answering keys and clicks while it works. The page
  * (./triage-run.ts) sends `{ id, text }` and gets `{ id, result, ms }` or `{ id, failed }`.
  */
-import { triage, type Triage } from '../../search/triage.ts';
+import { triage, withAnswers, type Triage } from '../../search/triage.ts';
 import { exactLookup } from '../search/index-loader.ts';
 
 export interface TriageRequest {
@@ -20,7 +20,7 @@ scope.onmessage = async ({ data: { id, text } }) => {
     const lookup = exactLookup();
     const meta = await lookup.meta();
     const started = performance.now();
-    const result = triage(text, await lookup.lookup(text), meta);
+    const result = await withAnswers(triage(text, await lookup.lookup(text), meta), lookup);
     scope.postMessage({ id, result, ms: performance.now() - started });
   } catch (error) {
     scope.postMessage({ id, failed: String(error) });

@@ -1,7 +1,8 @@
 /**
  * `/search/lookup/<file>.json`: the exact-lookup index that the search box and the triage page
  * hand to the engine's matcher in the browser (see src/search/index-data.ts): `meta.json`, word
- * shards `w<n>.json` and entry chunks `e<n>.json`. Each is loaded on first use only.
+ * shards `w<n>.json`, entry chunks `e<n>.json` and, for triage's cards, what to do about
+ * each entry, `f<n>.json`. Each is loaded on first use only.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { catalogue, catalogueVersion, resolveVariant } from '../../../catalogue/index.ts';
