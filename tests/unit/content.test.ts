@@ -40,3 +40,26 @@ test('prose stays below the headings the page owns', () => {
     assert.doesNotMatch(text, /^#{1,2} /m, `${name} uses a level 1 or 2 heading`);
   }
 });
+
+test('no prose restates a list the page generates: an identifier page links to at most one of its own cases', () => {
+  const problems: string[] = [];
+  for (const entry of catalogue) {
+    if (entry.kind !== 'identifier') continue;
+    const own = new Set(catalogue.filter((each) => each.kind === 'case' && each.identifier === entry.identifier).map((each) => each.slug));
+    const text = readFileSync(new URL(`${entry.slug}.mdx`, folder), 'utf8');
+    const linked = new Set([...text.matchAll(/\]\(\/errors\/([a-z0-9-]+)\/\)/g)].map((found) => found[1] as string).filter((slug) => own.has(slug)));
+    // One link is a pointer in a sentence; two or more is a hand-kept list of the page's own cases.
+    if (linked.size > 1) problems.push(`${entry.slug}.mdx links to ${linked.size} of its own cases (${[...linked].join(', ')}): the page lists them from the catalogue`);
+  }
+  assert.deepEqual(problems, []);
+});
+
+test("no prose repeats its own entry's message, which the page shows from the record", () => {
+  const problems: string[] = [];
+  for (const entry of catalogue) {
+    if (entry.message === null || entry.message.length < 20) continue;
+    const text = readFileSync(new URL(`${entry.slug}.mdx`, folder), 'utf8').replace(/```[\s\S]*?```/g, '');
+    if (text.includes(entry.message)) problems.push(`${entry.slug}.mdx repeats its message "${entry.message}"`);
+  }
+  assert.deepEqual(problems, []);
+});
