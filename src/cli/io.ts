@@ -13,6 +13,8 @@ export interface Io {
   readStdin(maxBytes: number): Promise<string>;
   /** The folder relative paths resolve against. */
   cwd: string;
+  /** Whether stderr is a terminal: long commands show their progress there only then. */
+  stderrIsTerminal?: boolean;
 }
 
 /** The real process. `npm run` starts scripts in the project root, so the user's folder is INIT_CWD. */
@@ -33,6 +35,7 @@ export function processIo(): Io {
       return Buffer.concat(chunks).toString('utf8');
     },
     cwd: process.env.INIT_CWD ?? process.cwd(),
+    stderrIsTerminal: process.stderr.isTTY === true,
   };
 }
 
