@@ -13,6 +13,8 @@ export interface Io {
   readStdin(maxBytes: number): Promise<string>;
   /** The folder relative paths resolve against. */
   cwd: string;
+  /** Standard input as a stream of bytes, for commands that read gigabytes line by line. */
+  stdinStream?: () => AsyncIterable<Uint8Array>;
   /** Whether stderr is a terminal: long commands show their progress there only then. */
   stderrIsTerminal?: boolean;
 }
@@ -36,6 +38,7 @@ export function processIo(): Io {
     },
     cwd: process.env.INIT_CWD ?? process.cwd(),
     stderrIsTerminal: process.stderr.isTTY === true,
+    stdinStream: () => process.stdin,
   };
 }
 

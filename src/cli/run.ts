@@ -8,9 +8,10 @@ import { explainCommand } from './explain.ts';
 import type { Io } from './io.ts';
 import { lookupCommand } from './lookup.ts';
 import { predictCommand } from './predict.ts';
+import { triageCommand } from './triage.ts';
 import { closest } from './suggest.ts';
 
-const commands: readonly Command[] = [predictCommand, explainCommand, lookupCommand, checkCommand];
+const commands: readonly Command[] = [predictCommand, explainCommand, lookupCommand, checkCommand, triageCommand];
 
 export const usage = `Usage: npm run errata -- <command> [options]
 
