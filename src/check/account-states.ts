@@ -82,17 +82,29 @@ export function singleChanges(hint: string): AccountChange[] {
   return changes;
 }
 
-/** Pairs of changes to different fields, for a response that needs two (a key and an endpoint). */
-export function pairedChanges(singles: readonly AccountChange[]): AccountChange[][] {
-  const pairs: AccountChange[][] = [];
-  for (let first = 0; first < singles.length; first++) {
-    for (let second = first + 1; second < singles.length; second++) {
-      const a = singles[first] as AccountChange;
-      const b = singles[second] as AccountChange;
-      if (a.field !== b.field) pairs.push([a, b]);
+/**
+ * Changes that only work together: enumerations with the same values (the key's environment and
+ * the endpoint's) set to the same other value, as a development key calling the development
+ * endpoint. Other states need one change: the API answers with the first failure, so one account
+ * setting explains it.
+ */
+export function groupedChanges(): AccountChange[][] {
+  const groups: AccountChange[][] = [];
+  const enums = fields.filter(([, shape]) => shape.type === 'enum');
+  const seen = new Set<string>();
+  for (const [field, shape] of enums) {
+    const options = JSON.stringify(shape.options);
+    if (seen.has(options)) continue;
+    seen.add(options);
+    const same = enums.filter(([, other]) => JSON.stringify(other.options) === options).map(([name]) => name);
+    if (same.length < 2) continue;
+    for (const value of shape.options) {
+      if (same.every((name) => (defaults as Record<string, unknown>)[name] === value)) continue;
+      groups.push(same.map((name) => ({ field: name, value })));
     }
+    void field;
   }
-  return pairs;
+  return groups;
 }
 
 /** The account settings as the JSON report lists them: only those that differ from the defaults. */

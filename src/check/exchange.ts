@@ -92,7 +92,12 @@ export function exchangeFromHar(entry: unknown): ReadExchange {
     body = postData.encoding === 'base64' ? { kind: 'base64', base64: postData.text } : { kind: 'text', text: postData.text };
   }
   const exchange = { method: request.method, path: pathOf(request.url), headers, body };
-  if (!isTokenRequest(exchange.path)) return { exchange: { ...exchange, response: { status: 0, body: undefined } } };
+  if (!isTokenRequest(exchange.path)) {
+    // Not judged, so read leniently: log triage still reads other API answers.
+    const status = isObject(response) && typeof response.status === 'number' ? response.status : 0;
+    const content = isObject(response) && isObject(response.content) && typeof response.content.text === 'string' && response.content.encoding !== 'base64' ? response.content.text : undefined;
+    return { exchange: { ...exchange, response: { status, body: responseBodyOf(content) } } };
+  }
   if (!isObject(response) || typeof response.status !== 'number' || !Number.isInteger(response.status)) {
     return { skipped: 'the HAR entry has no response status' };
   }

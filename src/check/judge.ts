@@ -8,7 +8,7 @@
 import { predictParsed } from '../predict/predict.ts';
 import { parseScenario, ScenarioError, type Scenario, type ScenarioInput } from '../predict/scenario.ts';
 import type { Outcome } from '../predict/outcome.ts';
-import { accountOf, describeState, pairedChanges, singleChanges, type AccountChange } from './account-states.ts';
+import { accountOf, describeState, groupedChanges, singleChanges, type AccountChange } from './account-states.ts';
 import { cataloguedEntries, partsOf } from './catalogued.ts';
 import { compare } from './compare.ts';
 import type { Exchange } from './exchange.ts';
@@ -102,7 +102,7 @@ export function judge(exchange: Exchange): Judgement {
   const attempt = (scenario: Scenario, credentials: Credentials, changes: readonly AccountChange[]): Judgement | undefined => {
     const outcome = predictParsed(withAccount(scenario, changes));
     tried.push({ outcome, changes });
-    const { differences, variant } = compare(response, outcome);
+    const { differences, variant } = compare(response, outcome, true);
     if (differences.length > 0) return undefined;
     return {
       verdict: 'agree',
@@ -123,15 +123,14 @@ export function judge(exchange: Exchange): Judgement {
   if (known.length === 0) {
     return { verdict: 'unknown', observed, predicted: predictedOf(defaultOutcome), account: null, why: unknownWhy(response), scenario: input };
   }
-  // A catalogued response the default account does not give: which account state would?
+  // A catalogued response the default account does not give: which account state would? The
+  // default account allows everything, so when it succeeds with the observed status, no state
+  // can explain another success body: a changed setting only adds failures.
+  const searchable = !(defaultOutcome.problems.length === 0 && defaultOutcome.status === response.status);
   const hint = partsOf(response.body).message ?? '';
-  const singles = singleChanges(hint);
-  for (const change of singles) {
-    const found = attempt(base, firstCredentials, [change]);
-    if (found) return found;
-  }
-  for (const pair of pairedChanges(singles)) {
-    const found = attempt(base, firstCredentials, pair);
+  const states = searchable ? [...singleChanges(hint).map((change) => [change]), ...groupedChanges()] : [];
+  for (const changes of states) {
+    const found = attempt(base, firstCredentials, changes);
     if (found) return found;
   }
   // It differs: against the prediction of the entry it is catalogued as, when some state gives

@@ -9,11 +9,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { catalogue, type Entry } from '../catalogue/index.ts';
 import { catalogueMatcher, matchVariants } from '../catalogue/matcher.ts';
-import { exchangeFromHar } from '../check/exchange.ts';
-import { HarFormatError, HarScanner } from '../check/har-scanner.ts';
-import { maxExchangeBytes } from '../check/read-exchanges.ts';
+import { HarFormatError } from '../check/har-scanner.ts';
 import { statusLine } from '../predict/http.ts';
-import { createLogTriage, type LogGroup, type LogTriage, type LogTriageResult } from '../search/log-triage.ts';
+import { createFileTriage, type FileTriageResult } from '../search/file-triage.ts';
+import type { LogGroup } from '../search/log-triage.ts';
 import { entryPath, statusPath } from '../site/paths.ts';
 import { exitCode, InputError, onePositional, parseCommandArgs, type Command } from './command.ts';
 import { wrap } from './format.ts';
@@ -36,54 +35,13 @@ Options:
 Exit codes: 0 errors found, 1 none found, 2 the input cannot be read.
 `;
 
-function newTriage(): LogTriage<Entry> {
-  return createLogTriage<Entry>({ entries: catalogue, variants: matchVariants, matcher: catalogueMatcher });
-}
-
-function looksLikeHar(first: Uint8Array, name: string): boolean {
-  if (name.toLowerCase().endsWith('.har')) return true;
-  const head = new TextDecoder().decode(first.subarray(0, 4096)).trimStart();
-  if (!head.startsWith('{')) return false;
-  const log = head.indexOf('"log"');
-  return log !== -1 && log < 200;
-}
-
 /** What was read, and whether its "lines" are lines of text or the entries of a HAR file. */
-type TriageRead = LogTriageResult<Entry> & { unit: 'line' | 'entry' };
+type TriageRead = FileTriageResult<Entry>;
 
 async function readAll(input: AsyncIterable<Uint8Array>, name: string): Promise<TriageRead> {
-  const triage = newTriage();
-  let har: HarScanner | undefined;
-  let decided = false;
-  for await (const chunk of input) {
-    if (!decided) {
-      decided = true;
-      if (looksLikeHar(chunk, name)) har = new HarScanner(maxExchangeBytes);
-    }
-    if (!har) {
-      triage.push(chunk);
-      continue;
-    }
-    for (const entry of har.push(chunk)) {
-      if (!('text' in entry)) continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(entry.text);
-      } catch {
-        continue;
-      }
-      const read = exchangeFromHar(value);
-      if ('skipped' in read) continue;
-      const { response } = read.exchange;
-      if (response.status === 0) continue;
-      triage.addResponse(entry.index + 1, response.status, typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? ''));
-    }
-  }
-  if (har) {
-    har.end();
-    return { ...triage.finish(), lines: har.entries, unit: 'entry' };
-  }
-  return { ...triage.finish(), unit: 'line' };
+  const triage = createFileTriage<Entry>({ entries: catalogue, variants: matchVariants, matcher: catalogueMatcher }, name);
+  for await (const chunk of input) triage.push(chunk);
+  return triage.finish();
 }
 
 interface GroupJson {

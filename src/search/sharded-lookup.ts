@@ -29,6 +29,8 @@ const longMessage = 10_000;
 export interface ShardedLookup {
   meta(): Promise<LookupMeta>;
   lookup(raw: string): Promise<LookupResult<SearchEntry>>;
+  /** Every entry, for reading a whole file, where any entry may turn up. */
+  all(): Promise<SearchEntry[]>;
 }
 
 export function createShardedLookup(load: LoadFile): ShardedLookup {
@@ -135,5 +137,11 @@ export function createShardedLookup(load: LoadFile): ShardedLookup {
     return result;
   }
 
-  return { meta, lookup };
+  async function all(): Promise<SearchEntry[]> {
+    const index = await meta();
+    const files = await Promise.all(Array.from({ length: index.chunks }, (_, each) => chunk(each)));
+    return files.flat().sort((a, b) => a.id - b.id);
+  }
+
+  return { meta, lookup, all };
 }
