@@ -120,14 +120,19 @@ export class AnchoredLines {
 
   /** The last line, when the input does not end with a line break. */
   end(each: (line: Uint8Array, number: number) => void): void {
-    if (this.hit && this.carrySize > 0) each(this.take(new Uint8Array(0), 0, 0), this.line);
+    if (this.carrySize > 0) {
+      if (this.hit) each(this.take(new Uint8Array(0), 0, 0), this.line);
+      this.line++;
+    }
     this.carry = [];
     this.carrySize = 0;
+    this.state = 0;
+    this.hit = false;
   }
 
-  /** How many lines were read. */
+  /** How many lines were read (the last one counted once `end` has seen it). */
   get lines(): number {
-    return this.carrySize > 0 ? this.line : this.line - 1;
+    return this.line - 1;
   }
 
   private take(chunk: Uint8Array, from: number, to: number): Uint8Array {

@@ -16,6 +16,7 @@ export const sitePages = [
   { path: '/guides/handling-errors/', title: 'Handling errors in code', summary: 'Branch on status, then identifier; back off on 429; in three languages.' },
   { path: '/playground/', title: 'Playground', summary: 'Edit a token request and see the predicted response as you type.' },
   { path: '/triage/', title: 'What went wrong?', summary: 'Paste an error body, message or response and get its entry.' },
+  { path: '/check/', title: 'Check real traffic', summary: 'Check recorded HAR or JSON Lines traffic against the predictions; triage a whole log; fail CI on changes.' },
 ] as const;
 
 export function llmsIndex(site: URL): string {
