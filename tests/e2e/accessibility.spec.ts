@@ -19,6 +19,7 @@ const pages = [
   '/guides/handling-errors/',
   '/playground/',
   '/triage/',
+  '/check/',
 ];
 
 for (const theme of ['light', 'dark'] as const) {
