@@ -123,3 +123,16 @@ test('the file table has no WCAG 2.1 A or AA violations, in both themes', async 
     expect(results.violations.map((violation) => `${theme}: ${violation.id} ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
   }
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  test('the file table scrolls in its own box, never the page, and /check/ fits too', async ({ page }) => {
+    await page.goto('/triage/');
+    await drop(page, 'app.log', log);
+    await expect(page.getByRole('table', { name: /app\.log/ })).toBeVisible();
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.goto('/check/');
+    expect(await overflow()).toBeLessThanOrEqual(0);
+  });
+});
