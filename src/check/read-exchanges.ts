@@ -30,7 +30,26 @@ export const maxExchangeBytes = maxScenarioBytes;
 
 const newline = 0x0a;
 
+/** The first key of a JSON object at the start of the text, if it starts with one. */
+function firstKey(text: string): string | undefined {
+  const open = text.indexOf('{');
+  if (open === -1 || text.slice(0, open).trim() !== '') return undefined;
+  const quote = text.indexOf('"', open + 1);
+  if (quote === -1 || text.slice(open + 1, quote).trim() !== '') return undefined;
+  const end = text.indexOf('"', quote + 1);
+  return end === -1 ? undefined : text.slice(quote + 1, end);
+}
+
+/**
+ * HAR or JSON Lines, from the first bytes: the first key says it when it is one of theirs
+ * (`log`; `time`, `request`, `response`), else the first line decides: a whole JSON object with
+ * a "request" is JSON Lines.
+ */
 function sniff(first: Uint8Array): FileFormat {
+  const head = new TextDecoder().decode(first.subarray(0, 4096));
+  const key = firstKey(head);
+  if (key === 'log') return 'har';
+  if (key === 'time' || key === 'request' || key === 'response') return 'jsonl';
   const end = first.indexOf(newline);
   if (end === -1 && first.length >= 64 * 1024) return 'har';
   const line = new TextDecoder().decode(end === -1 ? first : first.subarray(0, end)).trim();

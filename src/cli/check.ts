@@ -57,7 +57,7 @@ interface Item {
   index: number;
   verdict: Verdict;
   observed: Judgement['observed'];
-  predicted: Omit<NonNullable<Judgement['predicted']>, never> | null;
+  predicted: Judgement['predicted'];
   account: Record<string, unknown> | null;
   why: string;
 }
@@ -75,10 +75,9 @@ function skippedItem(index: number, why: string): Item {
 }
 
 /** The item the output shows: redacted bodies, scrubbed text. */
-function itemOf(index: number, exchange: Exchange, judgement: Judgement, secrets: readonly string[]): Item {
+function itemOf(index: number, judgement: Judgement, secrets: readonly string[]): Item {
   const observed = judgement.observed ? { ...judgement.observed, body: redactResponseBody(judgement.observed.body) } : null;
   const predicted = judgement.predicted ? { ...judgement.predicted, body: redactResponseBody(judgement.predicted.body) as Record<string, unknown> } : null;
-  void exchange;
   return scrubValue({ index, verdict: judgement.verdict, observed, predicted, account: judgement.account, why: judgement.why }, secrets);
 }
 
@@ -229,7 +228,7 @@ async function run(args: string[], io: Io): Promise<number> {
       }
       const judgement = judge(exchange);
       const secrets = secretsOf(exchange, requestBodyValue(exchange));
-      emit(itemOf(index, exchange, judgement, secrets));
+      emit(itemOf(index, judgement, secrets));
       report?.add(index, judgement, exchange.path, secrets);
     }
     progress.clear();

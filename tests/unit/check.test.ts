@@ -276,3 +276,22 @@ test('account states are derived from the account schema: every field has at lea
   }
   assert.ok(singleChanges('must not exceed 1800 seconds').some((change) => change.field === 'digitStringMaxExpiry' && change.value === 1800), 'a number the response names is tried');
 });
+
+test('progress goes to stderr only when it is a terminal', async () => {
+  const run1 = { stdout: '', stderr: '' };
+  const io: Io = { stdout: (text) => void (run1.stdout += text), stderr: (text) => void (run1.stderr += text), readStdin: async () => '', cwd: fixtures, stderrIsTerminal: true };
+  await run(['check', 'mixed.har', '--json'], io);
+  assert.match(run1.stderr, /\rChecking: \d+ exchanges, \d+% of the file/);
+  JSON.parse(run1.stdout);
+  const quiet = await cli(['check', 'mixed.har', '--json']);
+  assert.equal(quiet.stderr, '');
+});
+
+test('a JSON Lines file whose first line is long (a large body) is still read as JSON Lines', async () => {
+  const file = join(temp, 'long-first-line.jsonl');
+  const body = JSON.stringify({ clientId: 'user-1', externalRef: 'x'.repeat(200_000) });
+  writeFileSync(file, `${JSON.stringify({ time: '2026-11-20T10:00:00.000Z', request: { method: 'POST', path: '/api/v2/token', headers: { authorization: 'Basic <redacted>' }, body }, response: { status: 400, body: { identifier: 'BAD_VALUE', message: "Field 'externalRef' must be a string of at most 40 characters." } } })}\n`);
+  const { code, report } = await checkJson(file);
+  assert.equal(code, 0);
+  assert.equal((report.items[0] as Item).verdict, 'agree');
+});

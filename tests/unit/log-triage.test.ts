@@ -154,3 +154,12 @@ describe('a generated log of 100,000 lines', () => {
     assert.deepEqual(result.groups.map((group) => [group.entry, group.count, group.firstLine, group.lastLine]), expected);
   });
 });
+
+test('--help, and a missing file exits 2', async () => {
+  const help = await cli(['triage', '--help']);
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /Usage: npm run errata -- triage FILE\|- \[--json\]/);
+  const missing = await cli(['triage', 'no-such.log']);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /File not found/);
+});
