@@ -37,10 +37,12 @@ function requestOf(exchange: Exchange): Omit<NonNullable<ScenarioInput['request'
 
 /**
  * A recorded Authorization header, redacted or not, means credentials were sent: valid or
- * invalid, whichever agrees. Without one they were missing.
+ * invalid, whichever agrees. Without one they were missing, unless the response says otherwise:
+ * browsers export "sanitized" HAR files without the header, so valid credentials are tried next,
+ * and the verdict says that it assumed them.
  */
 function credentialsOf(exchange: Exchange): Credentials[] {
-  return exchange.headers.authorization === undefined ? ['missing'] : ['valid', 'invalid'];
+  return exchange.headers.authorization === undefined ? ['missing', 'valid'] : ['valid', 'invalid'];
 }
 
 function withAccount(scenario: Scenario, changes: readonly AccountChange[]): Scenario {
@@ -69,9 +71,10 @@ function unknownWhy(observed: Exchange['response']): string {
     : `no catalogue entry explains a ${observed.status} response with neither a message nor an identifier`;
 }
 
-function agreeWhy(credentials: Credentials, changes: readonly AccountChange[], variant: string | undefined): string {
+function agreeWhy(credentials: Credentials, changes: readonly AccountChange[], variant: string | undefined, headerRecorded: boolean): string {
   const conditions: string[] = [];
   if (credentials === 'invalid') conditions.push('the credentials sent were invalid');
+  if (credentials === 'valid' && !headerRecorded) conditions.push('credentials were sent (the file records no Authorization header: exported without it?)');
   if (credentials === 'missing' && changes.length === 0 && variant === undefined) return 'agrees (no credentials were sent)';
   if (changes.length > 0) conditions.push(describeState(changes));
   let why = conditions.length === 0 ? 'agrees' : `agrees if ${conditions.join(' and ')}`;
@@ -94,7 +97,9 @@ export function judge(exchange: Exchange): Judgement {
     }
   }
   const [firstCredentials] = credentialsTried as [Credentials];
-  const base = scenarios.get(firstCredentials) as Scenario;
+  // Account states lie past authentication: they are searched with credentials that pass it.
+  const searchCredentials: Credentials = scenarios.has('valid') ? 'valid' : firstCredentials;
+  const base = scenarios.get(searchCredentials) as Scenario;
   const input: ScenarioInput = { request: { ...requestOf(exchange), credentials: firstCredentials } };
   const response = exchange.response;
 
@@ -109,7 +114,7 @@ export function judge(exchange: Exchange): Judgement {
       observed,
       predicted: predictedOf(outcome),
       account: accountOf(changes),
-      why: agreeWhy(credentials, changes, variant),
+      why: agreeWhy(credentials, changes, variant, exchange.headers.authorization !== undefined),
       scenario: { request: { ...requestOf(exchange), credentials } },
     };
   };
@@ -130,7 +135,7 @@ export function judge(exchange: Exchange): Judgement {
   const hint = partsOf(response.body).message ?? '';
   const states = searchable ? [...singleChanges(hint).map((change) => [change]), ...groupedChanges()] : [];
   for (const changes of states) {
-    const found = attempt(base, firstCredentials, changes);
+    const found = attempt(base, searchCredentials, changes);
     if (found) return found;
   }
   // It differs: against the prediction of the entry it is catalogued as, when some state gives

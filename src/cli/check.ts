@@ -7,7 +7,7 @@
  */
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isTokenRequest, type Exchange } from '../check/exchange.ts';
 import { judge, type Judgement, type Verdict } from '../check/judge.ts';
@@ -249,7 +249,8 @@ async function run(args: string[], io: Io): Promise<number> {
     io.stdout(summaryLine(counts));
   }
   if (report && reportPath) {
-    writeFileSync(reportPath, report.markdown(counts, path));
+    // The file's name only: a full path may name the person who ran the check.
+    writeFileSync(reportPath, report.markdown(counts, basename(path)));
     io.stderr(`Wrote the report to ${reportPath}\n`);
   }
   return counts.differ + counts.unknown > 0 ? exitCode.negative : exitCode.ok;

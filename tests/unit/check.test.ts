@@ -295,3 +295,26 @@ test('a JSON Lines file whose first line is long (a large body) is still read as
   assert.equal(code, 0);
   assert.equal((report.items[0] as Item).verdict, 'agree');
 });
+
+test('without a recorded Authorization header (a sanitized HAR), valid credentials are assumed when the answer needs them, and said so', async () => {
+  const file = join(temp, 'sanitized.jsonl');
+  const line = (status: number, body: unknown, sent: object) =>
+    JSON.stringify({ time: '2026-11-20T10:00:00.000Z', request: { method: 'POST', path: '/api/v2/token', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sent) }, response: { status, body } });
+  writeFileSync(
+    file,
+    [
+      line(401, { message: 'Invalid authorization credentials' }, { clientId: 'user-1' }),
+      line(400, { identifier: 'BAD_VALUE', message: "Field 'country' must be a valid ISO 3166-1 alpha-2 code." }, { clientId: 'user-1', country: 'XX' }),
+      line(402, { message: 'Action not allowed due to lack of funds or exceeded limit.' }, { clientId: 'user-1' }),
+    ].join('\n'),
+  );
+  const { report } = await checkJson(file);
+  assert.deepEqual(
+    report.items.map((item) => [item.verdict, item.why]),
+    [
+      ['agree', 'agrees (no credentials were sent)'],
+      ['agree', 'agrees if credentials were sent (the file records no Authorization header: exported without it?)'],
+      ['agree', 'agrees if credentials were sent (the file records no Authorization header: exported without it?) and the account had no funds'],
+    ],
+  );
+});
