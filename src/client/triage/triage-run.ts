@@ -5,7 +5,7 @@
  */
 import { triage, type Triage } from '../../search/triage.ts';
 import { exactLookup } from '../search/index-loader.ts';
-import { triageFile, type FileTriageView } from './file-triage.ts';
+import type { FileTriageView } from './file-triage.ts';
 import type { TriageReply, TriageRequest } from './triage-worker.ts';
 
 export interface TriageRun {
@@ -79,7 +79,8 @@ export function runTriage(text: string): Promise<TriageRun> {
  */
 export function runFileTriage(file: File, progress: (bytes: number) => void): Promise<FileTriageView> {
   const running = typeof Worker === 'undefined' ? null : startWorker();
-  if (!running) return triageFile(file, exactLookup(), progress);
+  // The file engine loads only here: the paste's path (and its main-thread work) stays as small as it was.
+  if (!running) return import('./file-triage.ts').then(({ triageFile }) => triageFile(file, exactLookup(), progress));
   const id = ++nextId;
   return new Promise<FileTriageView>((resolve, reject) => {
     reading.set(id, { resolve, reject, progress });
