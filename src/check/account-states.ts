@@ -5,6 +5,7 @@
  * response itself names), so that a field added to the account is searched without a change
  * here. Each state says, in words, what it means: "the account had no funds".
  */
+import { catalogue } from '../catalogue/index.ts';
 import { accountSchema, type Account } from '../predict/scenario.ts';
 
 /** One account setting that differs from the default. */
@@ -105,6 +106,26 @@ export function groupedChanges(): AccountChange[][] {
     void field;
   }
   return groups;
+}
+
+/**
+ * The accounts of the catalogue's own examples (the entry that needs a development key calling the
+ * development endpoint, a contract that allows two token types …), as changes from the defaults:
+ * an entry added with an example brings the state it needs.
+ */
+export function exampleChanges(): AccountChange[][] {
+  const found = new Map<string, AccountChange[]>();
+  for (const entry of catalogue) {
+    const account = (entry.example?.scenario as { account?: Record<string, unknown> } | undefined)?.account;
+    if (!account) continue;
+    const parsed = accountSchema.safeParse(account);
+    if (!parsed.success) continue;
+    const changes = Object.entries(parsed.data)
+      .filter(([field, value]) => JSON.stringify(value) !== JSON.stringify((defaults as Record<string, unknown>)[field]))
+      .map(([field, value]) => ({ field, value }));
+    if (changes.length > 0) found.set(JSON.stringify(changes), changes);
+  }
+  return [...found.values()];
 }
 
 /** The account settings as the JSON report lists them: only those that differ from the defaults. */

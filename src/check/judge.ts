@@ -8,7 +8,7 @@
 import { predictParsed } from '../predict/predict.ts';
 import { parseScenario, ScenarioError, type Scenario, type ScenarioInput } from '../predict/scenario.ts';
 import type { Outcome } from '../predict/outcome.ts';
-import { accountOf, describeState, groupedChanges, singleChanges, type AccountChange } from './account-states.ts';
+import { accountOf, describeState, exampleChanges, groupedChanges, singleChanges, type AccountChange } from './account-states.ts';
 import { cataloguedEntries, partsOf } from './catalogued.ts';
 import { compare } from './compare.ts';
 import type { Exchange } from './exchange.ts';
@@ -82,6 +82,9 @@ function agreeWhy(credentials: Credentials, changes: readonly AccountChange[], v
   return why;
 }
 
+/** The catalogue's example accounts, read once. */
+const examples = exampleChanges();
+
 /** Judges an exchange with `POST /api/v2/token` (any method). */
 export function judge(exchange: Exchange): Judgement {
   const observed = observedOf(exchange);
@@ -133,7 +136,7 @@ export function judge(exchange: Exchange): Judgement {
   // can explain another success body: a changed setting only adds failures.
   const searchable = !(defaultOutcome.problems.length === 0 && defaultOutcome.status === response.status);
   const hint = partsOf(response.body).message ?? '';
-  const states = searchable ? [...singleChanges(hint).map((change) => [change]), ...groupedChanges()] : [];
+  const states = searchable ? [...singleChanges(hint).map((change) => [change]), ...groupedChanges(), ...examples] : [];
   for (const changes of states) {
     const found = attempt(base, searchCredentials, changes);
     if (found) return found;

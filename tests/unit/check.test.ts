@@ -318,3 +318,19 @@ test('without a recorded Authorization header (a sanitized HAR), valid credentia
     ],
   );
 });
+
+test("the catalogue's example accounts are states too: a contract that allows some token types", async () => {
+  const file = join(temp, 'token-type.jsonl');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      time: '2026-11-20T10:00:00.000Z',
+      request: { method: 'POST', path: '/api/v2/token', headers: { authorization: 'Basic <redacted>' }, body: JSON.stringify({ clientId: 'user-1', tokenType: 'VIDEO_CALL' }) },
+      response: { status: 400, body: { identifier: 'PARTNER_CONTRACT_ERROR', message: "Partner is not allowed to generate tokens of type 'VIDEO_CALL'." } },
+    }),
+  );
+  const { report } = await checkJson(file);
+  const item = report.items[0] as Item;
+  assert.equal(item.verdict, 'agree');
+  assert.equal(item.why, 'agrees if the contract did not allow this token type');
+});
