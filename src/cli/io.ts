@@ -38,7 +38,10 @@ export function processIo(): Io {
     },
     cwd: process.env.INIT_CWD ?? process.cwd(),
     stderrIsTerminal: process.stderr.isTTY === true,
-    stdinStream: () => process.stdin,
+    stdinStream: () => {
+      if (process.stdin.isTTY) process.stderr.write('Reading from standard input; end with Ctrl-D.\n');
+      return process.stdin;
+    },
   };
 }
 
