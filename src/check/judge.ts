@@ -122,6 +122,15 @@ export function judge(exchange: Exchange): Judgement {
     };
   };
 
+  // HEAD is answered with the status and no body, as HTTP requires: only the status can agree.
+  if (exchange.method === 'HEAD' && (response.body === undefined || response.body === '')) {
+    for (const credentials of credentialsTried) {
+      const outcome = predictParsed(scenarios.get(credentials) as Scenario);
+      if (outcome.status !== response.status) continue;
+      const why = agreeWhy(credentials, [], undefined, exchange.headers.authorization !== undefined);
+      return { verdict: 'agree', observed, predicted: predictedOf(outcome), account: null, why: `${why} (the status only: a HEAD response has no body)`, scenario: input };
+    }
+  }
   for (const credentials of credentialsTried) {
     const found = attempt(scenarios.get(credentials) as Scenario, credentials, []);
     if (found) return found;

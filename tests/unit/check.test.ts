@@ -334,3 +334,11 @@ test("the catalogue's example accounts are states too: a contract that allows so
   assert.equal(item.verdict, 'agree');
   assert.equal(item.why, 'agrees if the contract did not allow this token type');
 });
+
+test('a HEAD exchange, which has no body, agrees by its status', async () => {
+  const file = join(temp, 'head.jsonl');
+  writeFileSync(file, JSON.stringify({ time: '2026-11-20T10:00:00.000Z', request: { method: 'HEAD', path: '/api/v2/token', headers: { authorization: 'Basic <redacted>' } }, response: { status: 405, body: '' } }));
+  const { code, report } = await checkJson(file);
+  assert.equal(code, 0);
+  assert.equal((report.items[0] as Item).why, 'agrees (the status only: a HEAD response has no body)');
+});
