@@ -11,6 +11,9 @@ import type { Exchange } from './exchange.ts';
 /** Response keys that are credentials in all but name: a verification token and its links. */
 export const tokenKeys: readonly string[] = ['authToken', 'scanRef', 'digitString', 'redirectUrl'];
 
+/** A text body (not JSON) is shown up to this many characters. */
+const maxTextBody = 2000;
+
 /** Texts shorter than this are not scrubbed from free text: "LT" or "42" would mangle unrelated words. */
 const minimumSecret = 4;
 
@@ -83,6 +86,8 @@ export function scrubValue<T>(value: T, secrets: readonly string[]): T {
  * the catalogue does not know) kept: a gap report needs the words of an unknown answer.
  */
 export function redactResponseBody(body: unknown): unknown {
+  // A proxy's HTML error page can be long: its start says what it is.
+  if (typeof body === 'string') return body.length > maxTextBody ? `${body.slice(0, maxTextBody)}… (${(body.length - maxTextBody).toLocaleString('en-US')} more characters)` : body;
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
   return Object.fromEntries(
     Object.entries(body).map(([key, value]) => {
