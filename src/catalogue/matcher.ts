@@ -12,6 +12,7 @@ import {
   readInput,
   type LookupResult as EngineLookupResult,
   type Match as EngineMatch,
+  type MatchVariant,
 } from './match-engine.ts';
 import { tokenField } from '../token/fields.ts';
 
@@ -20,15 +21,21 @@ export type { MatchReason, ReadInput } from './match-engine.ts';
 export type Match = EngineMatch<Entry>;
 export type LookupResult = EngineLookupResult<Entry>;
 
-const matcher = createMatcher<Entry>({
+/** An entry's variants, resolved, as the matcher reads them. */
+export function matchVariants(entry: Entry): MatchVariant[] {
+  return entry.variants.map((variant) => {
+    const resolved = resolveVariant(entry, variant);
+    return { title: variant.title, message: resolved.message, status: resolved.status, identifier: resolved.identifier };
+  });
+}
+
+/** The matcher over the full catalogue, for engines that read many inputs (log triage). */
+export const catalogueMatcher = createMatcher<Entry>({
   entries: catalogue,
-  variants: (entry) =>
-    entry.variants.map((variant) => {
-      const resolved = resolveVariant(entry, variant);
-      return { title: variant.title, message: resolved.message, status: resolved.status, identifier: resolved.identifier };
-    }),
+  variants: matchVariants,
   fieldEntry: (name) => tokenField(name)?.entry,
 });
+const matcher = catalogueMatcher;
 
 /** Ranks the catalogue against what a person pasted or typed. */
 export function lookup(raw: string): LookupResult {

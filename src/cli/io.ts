@@ -13,6 +13,10 @@ export interface Io {
   readStdin(maxBytes: number): Promise<string>;
   /** The folder relative paths resolve against. */
   cwd: string;
+  /** Standard input as a stream of bytes, for commands that read gigabytes line by line. */
+  stdinStream?: () => AsyncIterable<Uint8Array>;
+  /** Whether stderr is a terminal: long commands show their progress there only then. */
+  stderrIsTerminal?: boolean;
 }
 
 /** The real process. `npm run` starts scripts in the project root, so the user's folder is INIT_CWD. */
@@ -33,6 +37,11 @@ export function processIo(): Io {
       return Buffer.concat(chunks).toString('utf8');
     },
     cwd: process.env.INIT_CWD ?? process.cwd(),
+    stderrIsTerminal: process.stderr.isTTY === true,
+    stdinStream: () => {
+      if (process.stdin.isTTY) process.stderr.write('Reading from standard input; end with Ctrl-D.\n');
+      return process.stdin;
+    },
   };
 }
 

@@ -3,13 +3,15 @@
  * Everything outside goes through `io`, so tests run it in-process.
  */
 import { exitCode, InputError, UsageError, type Command } from './command.ts';
+import { checkCommand } from './check.ts';
 import { explainCommand } from './explain.ts';
 import type { Io } from './io.ts';
 import { lookupCommand } from './lookup.ts';
 import { predictCommand } from './predict.ts';
+import { triageCommand } from './triage.ts';
 import { closest } from './suggest.ts';
 
-const commands: readonly Command[] = [predictCommand, explainCommand, lookupCommand];
+const commands: readonly Command[] = [predictCommand, explainCommand, lookupCommand, checkCommand, triageCommand];
 
 export const usage = `Usage: npm run errata -- <command> [options]
 

@@ -31,6 +31,8 @@ export interface ShardedLookup {
   lookup(raw: string): Promise<LookupResult<SearchEntry>>;
   /** What to do about these entries (by id), for triage's cards: loaded only for the cards shown. */
   answers(ids: readonly number[]): Promise<Map<number, EntryAnswer>>;
+  /** Every entry, for reading a whole file, where any entry may turn up. */
+  all(): Promise<SearchEntry[]>;
 }
 
 export function createShardedLookup(load: LoadFile): ShardedLookup {
@@ -159,5 +161,11 @@ export function createShardedLookup(load: LoadFile): ShardedLookup {
     return found;
   }
 
-  return { meta, lookup, answers };
+  async function all(): Promise<SearchEntry[]> {
+    const index = await meta();
+    const files = await Promise.all(Array.from({ length: index.chunks }, (_, each) => chunk(each)));
+    return files.flat().sort((a, b) => a.id - b.id);
+  }
+
+  return { meta, lookup, answers, all };
 }

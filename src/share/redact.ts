@@ -334,3 +334,8 @@ export function redactScenario(scenario: ScenarioInput): ScenarioInput {
   if (request.rawBodyBase64 !== undefined) redacted.rawBodyBase64 = redactBase64(request.rawBodyBase64);
   return { ...scenario, request: redacted };
 }
+
+/** One top-level field's value redacted as it would be in a body: for response bodies that echo the request. */
+export function redactFieldValue(key: string, value: unknown): unknown {
+  return redactValue(value, modeOfKey(key));
+}

@@ -19,6 +19,7 @@ const pages = [
   '/guides/handling-errors/',
   '/playground/',
   '/triage/',
+  '/check/',
 ];
 
 const screens = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.ts';
 
-const pages = ['/', '/errors/', '/errors/country-invalid/', '/token/', '/playground/', '/triage/'];
+const pages = ['/', '/errors/', '/errors/country-invalid/', '/token/', '/playground/', '/triage/', '/check/'];
 
 test.describe('at 200% zoom (1280 px shown at 640 CSS px)', () => {
   test.use({ viewport: { width: 640, height: 800 } });

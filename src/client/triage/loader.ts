@@ -40,3 +40,33 @@ if (form && input) {
     void load().then((page) => page.explain(form, true));
   }
 }
+
+// A chosen or dropped file: read by ./file-page.ts, loaded only then.
+type FilePage = typeof import('./file-page.ts');
+let fileModule: Promise<FilePage> | undefined;
+const readFile = (file: File): void => void (fileModule ??= import('./file-page.ts')).then((page) => page.readFile(file));
+const fileInput = document.querySelector<HTMLInputElement>('[data-triage-file]');
+const dropZone = document.querySelector<HTMLElement>('[data-triage-drop]');
+fileInput?.addEventListener('change', () => {
+  const file = fileInput.files?.[0];
+  if (file) readFile(file);
+});
+if (dropZone) {
+  const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') === true;
+  // Anywhere on the page: a file dropped beside the box must not make the browser open it.
+  document.addEventListener('dragover', (event) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    dropZone.classList.add('dragging');
+  });
+  document.addEventListener('dragleave', (event) => {
+    if (event.relatedTarget === null) dropZone.classList.remove('dragging');
+  });
+  document.addEventListener('drop', (event) => {
+    const file = event.dataTransfer?.files[0];
+    dropZone.classList.remove('dragging');
+    if (!file) return;
+    event.preventDefault();
+    readFile(file);
+  });
+}
