@@ -80,3 +80,48 @@ test('code samples are tabs whose language is one choice across the site, by mou
   await expect(page.getByRole('tabpanel', { name: 'Python' })).toContainText('def create_token');
   await expect(page.getByRole('tabpanel', { name: 'PHP' })).toBeHidden();
 });
+
+test.describe('the playground', () => {
+  test('on a phone the predicted status stays in view while typing, a tap from the full response', async ({ page }) => {
+    await page.goto('/playground/');
+    const editor = page.getByRole('textbox', { name: 'Request body' });
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.insertText('{"clientId": "user-42", "country": "Lithuania"}');
+    const sticky = page.locator('[data-sticky-status]');
+    await expect(sticky).toContainText('400 Bad Request');
+    const box = await sticky.boundingBox();
+    expect((box?.y ?? Infinity) + (box?.height ?? 0)).toBeLessThanOrEqual(844 + 1);
+    await expect(editor).toBeInViewport();
+    await sticky.getByRole('link').click();
+    await expect(page.getByRole('heading', { name: 'Predicted response' })).toBeInViewport();
+  });
+
+  test('the response is shown whole: status line, headers and body', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto('/playground/');
+    const response = page.getByRole('region', { name: 'Predicted response' }).getByLabel(/^Response, 201 Created$/);
+    await expect(response).toContainText('HTTP/1.1 201 Created');
+    await expect(response).toContainText('Content-Type: application/json');
+    await expect(response).toContainText(/Content-Length: \d+/);
+    await expect(response).toContainText('"message": "Token created successfully"');
+  });
+
+  test('Copy as curl, Python or JavaScript copies the request being edited', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto('/playground/');
+    await page.getByRole('textbox', { name: 'Request body' }).click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.insertText('{"clientId": "user-7", "country": "LT"}');
+    const group = page.getByRole('group', { name: 'Copy the request as code' });
+    await group.getByRole('button', { name: 'curl' }).click();
+    const curl = await page.evaluate(() => navigator.clipboard.readText());
+    expect(curl).toMatch(/^curl /);
+    expect(curl).toContain('user-7');
+    await group.getByRole('button', { name: 'Python' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/import requests/);
+    await group.getByRole('button', { name: 'JavaScript' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/fetch\(/);
+  });
+});

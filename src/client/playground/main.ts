@@ -25,6 +25,13 @@ import {
 import { locate } from './json-text.ts';
 import { marksFor, problemTarget, warningTarget, type Target } from './marks.ts';
 import { announcement, h, renderInvalid, renderOutcome, type RenderHandlers } from './render.ts';
+import { requestSamples } from '../../site/samples.ts';
+import { statusBadgeClass } from '../../site/status-kind.ts';
+import { statusLine } from '../../predict/http.ts';
+import { copyText } from '../copy.ts';
+import { entry as findEntryRecord } from '../../catalogue/lookup.ts';
+
+const findEntryTitle = (slug: string): string => findEntryRecord(slug).title;
 
 const root = document.querySelector<HTMLElement>('[data-playground]');
 if (root) start(root);
@@ -34,6 +41,7 @@ function start(page: HTMLElement): void {
   const control = <T extends HTMLElement>(name: Control) => document.getElementById(`pg-${name}`) as T | null;
 
   const prediction = $<HTMLElement>('[data-prediction]');
+  const sticky = document.querySelector<HTMLElement>('[data-sticky-status]');
   const announcer = $<HTMLElement>('[data-announcer]');
   const notice = $<HTMLElement>('[data-link-notice]');
   const shareStatus = $<HTMLElement>('[data-share-status]');
@@ -198,6 +206,7 @@ function start(page: HTMLElement): void {
     showErrors(errors);
     prediction.replaceChildren(outcome ? renderOutcome(outcome, handlers) : renderInvalid(errors, handlers));
     prediction.dataset.entry = outcome?.entry ?? '';
+    showStickyStatus(outcome);
     editor.setMarks(outcome ? marksFor(outcome, read.scan, form.bodyMode, form.body) : []);
     performance.clearMeasures('playground:update');
     performance.measure('playground:update', { start: started, end: performance.now() });
@@ -365,6 +374,30 @@ function start(page: HTMLElement): void {
     const read = decodeScenario(location.hash);
     performance.measure('errata:read-link', 'errata:read-link');
     return read;
+  }
+
+  /** The phone's status line under the editor: the status and the entry, a tap from the response. */
+  function showStickyStatus(shown: Outcome | null): void {
+    if (!sticky) return;
+    if (!shown) {
+      sticky.replaceChildren(h('a', { href: '#pg-prediction' }, 'No prediction: see why'));
+      return;
+    }
+    const own = findEntryTitle(shown.entry);
+    sticky.replaceChildren(h('a', { href: '#pg-prediction' }, h('span', { class: statusBadgeClass(shown.status) }, statusLine(shown.status)), ' ', own));
+  }
+
+  // "Copy as": the request being edited, as the entry pages' samples write it.
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-copy-as]')) {
+    button.addEventListener('click', () => {
+      if (read.errors.length > 0) {
+        setShareStatus('Not copied: fix the inputs marked invalid first.', 'warn');
+        return;
+      }
+      const samples = requestSamples(read.scenario);
+      const language = button.dataset.copyAs as 'curl' | 'python' | 'javascript';
+      void copyText(samples[language], button);
+    });
   }
 
   function showNotice(text: string): void {

@@ -33,8 +33,15 @@ export function jsonTokens(text: string): { kind: JsonTokenKind; text: string }[
 }
 
 /** A highlighted JSON block. */
-function jsonBlock(value: unknown, label: string): HTMLElement {
+/** The response as it arrives: the status line and headers, then the JSON body, highlighted. */
+function jsonBlock(value: unknown, label: string, status?: number): HTMLElement {
   const code = h('code');
+  if (status !== undefined) {
+    const body = JSON.stringify(value);
+    code.append(
+      h('span', { class: 'pg-http-head' }, `HTTP/1.1 ${statusLine(status)}\nContent-Type: application/json\nContent-Length: ${new TextEncoder().encode(body).length}\n\n`),
+    );
+  }
   for (const token of jsonTokens(JSON.stringify(value, null, 2))) {
     code.append(token.kind === 'space' ? token.text : h('span', { class: `pg-json-${token.kind}` }, token.text));
   }
@@ -79,7 +86,7 @@ export function renderOutcome(outcome: Outcome, handlers: RenderHandlers): Docum
       own.identifier ? h('span', { class: 'badge identifier' }, own.identifier) : null,
       h('a', { href: entryPath(own.slug), class: 'pg-entry-link', 'data-entry-link': own.slug }, own.title),
     ),
-    jsonBlock(outcome.body, `Response body, ${line}`),
+    jsonBlock(outcome.body, `Response, ${line}`, outcome.status),
   );
 
   if (outcome.problems.length === 0) {
