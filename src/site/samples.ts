@@ -109,7 +109,7 @@ function javascript(method: string, credentials: string, body: Body): string {
 }
 
 /** The non-default account fields of a scenario, as `name: value` lines. */
-function accountNotes(input: ScenarioInput): string[] {
+export function accountNotes(input: ScenarioInput): string[] {
   const defaults = accountSchema.parse({}) as Record<string, unknown>;
   return Object.entries(input.account ?? {})
     .filter(([name, value]) => JSON.stringify(value) !== JSON.stringify(defaults[name]))

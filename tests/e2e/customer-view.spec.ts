@@ -125,3 +125,20 @@ test.describe('the playground', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/fetch\(/);
   });
 });
+
+test("the account's controls fold under Simulate your account, which counts what differs from a healthy account", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/playground/');
+  const summary = page.getByText('Simulate your account');
+  await expect(summary).toContainText('(a healthy production account)');
+  await expect(page.getByLabel('Funds available')).toBeHidden();
+  await summary.click();
+  await page.getByLabel('Funds available').uncheck();
+  await page.getByLabel('Token limit reached').check();
+  await expect(summary).toContainText('(2 settings differ from a healthy account)');
+  // A link that sets the account opens with the form open.
+  await page.getByLabel('Load an example').selectOption({ label: 'Partner inactive' });
+  await page.reload();
+  await expect(page.getByLabel('Account active')).toBeVisible();
+  await expect(page.getByLabel('Account active')).not.toBeChecked();
+});

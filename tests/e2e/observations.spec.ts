@@ -8,6 +8,12 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { observation } from '../../src/catalogue/observations.ts';
 
+/** Opens "Simulate your account", where the account's controls are folded by default. */
+async function openAccount(page: Page): Promise<void> {
+  const fold = page.locator('[data-account-fold]');
+  if (!(await fold.evaluate((element) => (element as HTMLDetailsElement).open))) await page.getByText('Simulate your account').click();
+}
+
 test('the callback URL entry says the message was observed, the status documented and the identifier inferred', async ({ page }) => {
   await page.goto('/errors/custom-callback-url-not-enabled/');
   const badges = page.getByRole('list', { name: 'At a glance' });
@@ -50,6 +56,7 @@ test('in the playground a dummy session succeeds with a development key and is r
   await page.keyboard.insertText('{"clientId": "user-42", "dummyStatus": "APPROVED"}');
   await expect(region(page).locator('[data-status]')).toHaveText('403 Forbidden');
   await expect(region(page).locator('[data-entry-link]')).toHaveAttribute('href', '/errors/dummy-outside-development/');
+  await openAccount(page);
   await page.getByLabel('Key environment').selectOption('development');
   await page.getByLabel('Endpoint environment').selectOption('development');
   await expect(region(page).locator('[data-status]')).toHaveText('201 Created');

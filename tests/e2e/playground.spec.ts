@@ -8,6 +8,12 @@ import { test, expect } from './fixtures.ts';
 import { decodeScenario, encodeScenario } from '../../src/share/scenario-link.ts';
 import { entry } from '../../src/catalogue/index.ts';
 
+/** Opens "Simulate your account", where the account's controls are folded by default. */
+async function openAccount(page: Page): Promise<void> {
+  const fold = page.locator('[data-account-fold]');
+  if (!(await fold.evaluate((element) => (element as HTMLDetailsElement).open))) await page.getByText('Simulate your account').click();
+}
+
 const region = (page: Page) => page.getByRole('region', { name: 'Predicted response' });
 const editor = (page: Page) => page.getByRole('textbox', { name: 'Request body' });
 
@@ -63,20 +69,30 @@ const kinds: { kind: string; body?: string; act?: (page: Page) => Promise<unknow
   },
   {
     kind: 'an account state',
-    act: (page) => page.getByLabel('Account active').uncheck(),
+    act: async (page) => {
+      await openAccount(page);
+      await page.getByLabel('Account active').uncheck();
+    },
     status: '403 Forbidden',
     slug: 'partner-inactive',
   },
   {
     kind: 'a contract',
     act: async (page) => {
+      await openAccount(page);
       await page.getByLabel('Only the types checked below').check();
       await page.getByLabel('DOCUMENT', { exact: true }).check();
     },
     status: '400 Bad Request',
     slug: 'token-type-not-allowed',
   },
-  { kind: 'the rate limit', act: (page) => page.getByLabel('Requests in the past hour').fill('10000'), status: '429 Too Many Requests', slug: 'rate-limit-exceeded' },
+  {
+    kind: 'the rate limit',
+    act: async (page) => {
+      await openAccount(page);
+      await page.getByLabel('Requests in the past hour').fill('10000');
+    },
+    status: '429 Too Many Requests', slug: 'rate-limit-exceeded' },
   { kind: 'the method', act: (page) => page.getByLabel('Method').fill('post'), status: '405 Method Not Allowed', slug: 'wrong-http-method' },
   { kind: 'the credentials', act: (page) => page.getByLabel('Credentials').selectOption('missing'), status: '401 Unauthorized', slug: 'invalid-credentials' },
 ];
@@ -108,6 +124,7 @@ test('the problem list jumps to the field in the editor', async ({ page }) => {
 });
 
 test('a problem about the account jumps to its control', async ({ page }) => {
+  await openAccount(page);
   await page.getByLabel('Funds available').uncheck();
   await expectPrediction(page, '402 Payment Required', 'insufficient-funds');
   await region(page).getByRole('button', { name: /^Show at “Funds available”/ }).click();
@@ -125,6 +142,7 @@ test('warnings say "did you mean", and one click fixes the key', async ({ page }
 });
 
 test('the account controls say when a value is invalid, and the prediction waits for it', async ({ page }) => {
+  await openAccount(page);
   const requests = page.getByLabel('Requests in the past hour');
   await requests.fill('many');
   await expect(requests).toHaveAttribute('aria-invalid', 'true');
@@ -142,6 +160,7 @@ test('the account controls say when a value is invalid, and the prediction waits
 test('a copied link reopens the same state', async ({ page, context, browser }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.getByLabel('Method').fill('PATCH');
+  await openAccount(page);
   await page.getByLabel('Key environment').selectOption('sandbox');
   await page.getByLabel('Requests in the past hour').fill('0');
   await page.getByLabel('Only these questionnaires exist').check();
@@ -339,6 +358,7 @@ for (const theme of ['light', 'dark'] as const) {
     await setBody(page, '{\n  "clientID": "user-42",\n  "country": "LTU",\n  "locale": "en_US"\n}');
     await page.getByLabel('Method').fill('post');
     await expectPrediction(page, '405 Method Not Allowed', 'wrong-http-method');
+    await openAccount(page);
     await page.getByLabel('Supported documents').fill('{"LT": [}');
     await expect(region(page).locator('[data-status]')).toHaveText('No prediction');
     await page.getByLabel('Supported documents').fill('');

@@ -25,7 +25,7 @@ import {
 import { locate } from './json-text.ts';
 import { marksFor, problemTarget, warningTarget, type Target } from './marks.ts';
 import { announcement, h, renderInvalid, renderOutcome, type RenderHandlers } from './render.ts';
-import { requestSamples } from '../../site/samples.ts';
+import { accountNotes, requestSamples } from '../../site/samples.ts';
 import { statusBadgeClass } from '../../site/status-kind.ts';
 import { statusLine } from '../../predict/http.ts';
 import { copyText } from '../copy.ts';
@@ -42,6 +42,8 @@ function start(page: HTMLElement): void {
 
   const prediction = $<HTMLElement>('[data-prediction]');
   const sticky = document.querySelector<HTMLElement>('[data-sticky-status]');
+  const accountFold = document.querySelector<HTMLDetailsElement>('[data-account-fold]');
+  const accountCount = document.querySelector<HTMLElement>('[data-account-count]');
   const announcer = $<HTMLElement>('[data-announcer]');
   const notice = $<HTMLElement>('[data-link-notice]');
   const shareStatus = $<HTMLElement>('[data-share-status]');
@@ -207,6 +209,7 @@ function start(page: HTMLElement): void {
     prediction.replaceChildren(outcome ? renderOutcome(outcome, handlers) : renderInvalid(errors, handlers));
     prediction.dataset.entry = outcome?.entry ?? '';
     showStickyStatus(outcome);
+    showAccountCount();
     editor.setMarks(outcome ? marksFor(outcome, read.scan, form.bodyMode, form.body) : []);
     performance.clearMeasures('playground:update');
     performance.measure('playground:update', { start: started, end: performance.now() });
@@ -348,8 +351,14 @@ function start(page: HTMLElement): void {
     undoRedaction = null;
     writeControls();
     update({ quiet: true });
+    openAccountIfChanged();
     clearTimeout(linkTimer);
     linkTimer = setTimeout(writeLink, 0);
+  }
+
+  /** A scenario that sets the account opens its form: what it changed is part of what it shows. */
+  function openAccountIfChanged(): void {
+    if (accountFold && accountNotes({ account: read.scenario.account }).length > 0) accountFold.open = true;
   }
 
   /** Selects the example a scenario is, if it is one, so the menu says what is loaded. */
@@ -374,6 +383,16 @@ function start(page: HTMLElement): void {
     const read = decodeScenario(location.hash);
     performance.measure('errata:read-link', 'errata:read-link');
     return read;
+  }
+
+  /** How many account settings differ from a healthy account, on the folded form's summary. */
+  function showAccountCount(): void {
+    const changed = accountNotes({ account: read.scenario.account }).length;
+    if (accountCount) {
+      accountCount.textContent =
+        changed === 0 ? '(a healthy production account)' : `(${changed} ${changed === 1 ? 'setting differs' : 'settings differ'} from a healthy account)`;
+    }
+    accountFold?.toggleAttribute('data-changed', changed > 0);
   }
 
   /** The phone's status line under the editor: the status and the entry, a tap from the response. */
@@ -434,6 +453,7 @@ function start(page: HTMLElement): void {
   writeControls();
   markExample(fromLink.kind === 'scenario' ? fromLink.scenario : null);
   update({ quiet: true });
+  openAccountIfChanged();
   if (fromLink.kind === 'scenario' && location.href.length > maxLinkLength) {
     setShareStatus(
       `This link is ${location.href.length.toLocaleString('en-US')} characters long, over the ${maxLinkLength.toLocaleString('en-US')} that chat tools and browsers keep whole, so it may not reach others intact. Trim the body or redact it before sharing it again.`,
