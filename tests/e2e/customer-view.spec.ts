@@ -138,7 +138,27 @@ test("the account's controls fold under Simulate your account, which counts what
   await expect(summary).toContainText('(2 settings differ from a healthy account)');
   // A link that sets the account opens with the form open.
   await page.getByLabel('Load an example').selectOption({ label: 'Partner inactive' });
+  await expect(page).toHaveURL(/#s=/);
   await page.reload();
   await expect(page.getByLabel('Account active')).toBeVisible();
   await expect(page.getByLabel('Account active')).not.toBeChecked();
+});
+
+test('"On this page" lists the sections beside entry pages and the guide on wide screens, and is left out on phones', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 900 });
+  for (const [path, first] of [['/errors/country-invalid/', 'How to fix it'], ['/guides/handling-errors/', 'The shape of an answer']] as const) {
+    await page.goto(path);
+    const toc = page.getByRole('navigation', { name: 'On this page' });
+    await expect(toc).toBeVisible();
+    await expect(toc.getByRole('link').first()).toHaveText(first);
+    // Every link leads to a heading on the page.
+    for (const href of await toc.getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''))) {
+      await expect(page.locator(href)).toHaveCount(1);
+    }
+  }
+  // On a phone the entry's sections follow one another with no list; the guide keeps its list inline, once.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByRole('navigation', { name: 'On this page' })).toHaveCount(1);
+  await page.goto('/errors/country-invalid/');
+  await expect(page.getByRole('navigation', { name: 'On this page' })).toBeHidden();
 });

@@ -22,7 +22,7 @@ test('a reader goes from the index to an entry and on to a related entry', async
 
 test('an identifier entry lists the case entries that carry its identifier', async ({ page }) => {
   await page.goto('/errors/bad-value/');
-  const cases = page.getByRole('region', { name: 'Cases that carry BAD_VALUE' });
+  const cases = page.getByRole('region', { name: 'Errors that carry BAD_VALUE' });
   for (const entry of catalogue.filter((each) => each.kind === 'case' && each.identifier === 'BAD_VALUE')) {
     await expect(cases.getByRole('link', { name: entry.title, exact: true })).toBeVisible();
   }

@@ -21,7 +21,7 @@ test('the callback URL entry says the message was observed, the status documente
   await expect(badges.getByRole('link', { name: 'partly inferred' })).toBeVisible();
   await expect(page.getByText('You are not allowed to use a custom callback url.').first()).toBeVisible();
   await expect(page.getByText('The wording is the one recorded in a real answer')).toBeVisible();
-  const provenance = page.getByRole('region', { name: 'Provenance and sources' });
+  const provenance = page.getByRole('region', { name: 'Where this comes from' });
   await expect(provenance).toContainText("iDenfy's reference (every business-logic error is a 400) documents the status.");
   await expect(provenance).toContainText('The message was observed: an integrator recorded this text');
   await expect(provenance).toContainText("The identifier is Errata's inference");
