@@ -6,10 +6,11 @@ import { exitCode, InputError, UsageError, type Command } from './command.ts';
 import { explainCommand } from './explain.ts';
 import type { Io } from './io.ts';
 import { lookupCommand } from './lookup.ts';
+import { mockCommand } from './mock.ts';
 import { predictCommand } from './predict.ts';
 import { closest } from './suggest.ts';
 
-const commands: readonly Command[] = [predictCommand, explainCommand, lookupCommand];
+const commands: readonly Command[] = [predictCommand, explainCommand, lookupCommand, mockCommand];
 
 export const usage = `Usage: npm run errata -- <command> [options]
 
