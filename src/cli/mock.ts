@@ -94,16 +94,26 @@ function listenError(error: NodeJS.ErrnoException, host: string, port: number): 
   return error;
 }
 
-/** Resolves on the first SIGINT or SIGTERM. */
+/**
+ * Resolves on the first SIGINT or SIGTERM, or when the process that started the mock is gone:
+ * `npm run` does not pass a test harness's SIGTERM on to its script, so a harness that stops npm
+ * would otherwise leave the mock running.
+ */
 function stopSignal(): Promise<string> {
   return new Promise((resolvePromise) => {
-    const onSignal = (signal: string) => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      resolvePromise(signal);
+    const parent = process.ppid;
+    const orphaned = setInterval(() => {
+      if (process.ppid !== parent) finish('the process that started it exited');
+    }, 500);
+    orphaned.unref();
+    const finish = (why: string) => {
+      clearInterval(orphaned);
+      process.off('SIGINT', finish);
+      process.off('SIGTERM', finish);
+      resolvePromise(why);
     };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', finish);
+    process.on('SIGTERM', finish);
   });
 }
 

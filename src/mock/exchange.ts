@@ -3,8 +3,8 @@
  * and `errata check` share (decisions: "Recorded exchanges"). The server keeps what it saw
  * cheaply and writes the format only when it is read or recorded.
  */
+import { isUtf8 } from 'node:buffer';
 import type { IncomingHttpHeaders } from 'node:http';
-import { decodeUtf8 } from '../predict/body.ts';
 
 export interface RecordedExchange {
   /** ISO 8601, UTC. */
@@ -33,10 +33,11 @@ export interface Exchange {
   method: string;
   path: string;
   headers: IncomingHttpHeaders;
-  /** The body's bytes; null when it was not kept (larger than the limit, or not read). */
-  body: Buffer | null;
-  /** The body's text when already decoded (undefined: not decoded yet; null: not UTF-8). */
-  bodyText?: string | null;
+  /**
+   * The request body: its text when it is valid UTF-8, else its bytes; null when it was not kept
+   * (larger than the limit).
+   */
+  body: string | Buffer | null;
   status: number;
   /** The response body as sent: a JSON value, or text when it is not JSON. */
   responseBody: unknown;
@@ -53,16 +54,31 @@ function recordedHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   return recorded;
 }
 
+/** The text of UTF-8 bytes, or null when they are not valid UTF-8 (Node's check: faster than a fatal TextDecoder). */
+export function utf8Text(bytes: Buffer): string | null {
+  return isUtf8(bytes) ? bytes.toString('utf8') : null;
+}
+
+/**
+ * A body as the journal keeps it: text, or bytes of its own (a chunk read from a socket may share
+ * a much larger block of memory, which the journal would otherwise hold on to).
+ */
+export function keptBody(bytes: Buffer, text: string | null): string | Buffer {
+  if (text !== null) return text;
+  const copy = Buffer.allocUnsafeSlow(bytes.byteLength);
+  bytes.copy(copy);
+  return copy;
+}
+
 export function toRecorded(exchange: Exchange): RecordedExchange {
   const { body } = exchange;
-  const text = body === null ? undefined : exchange.bodyText === undefined ? decodeUtf8(body) : exchange.bodyText;
   return {
     time: new Date(exchange.time).toISOString(),
     request: {
       method: exchange.method,
       path: exchange.path,
       headers: recordedHeaders(exchange.headers),
-      ...(body === null || text === undefined ? {} : text === null ? { bodyBase64: body.toString('base64') } : { body: text }),
+      ...(body === null ? {} : typeof body === 'string' ? { body } : { bodyBase64: body.toString('base64') }),
     },
     response: { status: exchange.status, body: exchange.responseBody },
   };

@@ -28,7 +28,7 @@ export class Journal {
     if (this.size === this.ring.length) this.dropOldest();
     this.ring[(this.start + this.size) % this.ring.length] = exchange;
     this.size++;
-    this.bodyBytes += exchange.body?.length ?? 0;
+    this.bodyBytes += exchange.body?.length ?? 0; // characters or bytes: near enough for a budget
     while (this.bodyBytes > this.budget && this.size > 1) this.dropOldest();
   }
 

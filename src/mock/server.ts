@@ -8,14 +8,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { limitWords, maxBodyBytes, maxNestingDepth, jsonTextDepth } from '../limits.ts';
-import { decodeUtf8 } from '../predict/body.ts';
 import { statusText } from '../predict/http.ts';
 import { predictParsed } from '../predict/predict.ts';
 import type { Account, Scenario } from '../predict/scenario.ts';
 import { catalogueVersion } from '../catalogue/version.ts';
 import { AccountError, AccountHeaderReader, parseAccount, parseAccountJson } from './account.ts';
 import { credentialsReader, defaultKey, defaultSecret } from './credentials.ts';
-import { toRecorded, type Exchange } from './exchange.ts';
+import { keptBody, toRecorded, utf8Text, type Exchange } from './exchange.ts';
 import { Journal } from './journal.ts';
 import { ExchangeLog, type LogFormat } from './log.ts';
 import { Recorder } from './record.ts';
@@ -122,7 +121,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     const path = request.url ?? '/';
     send(request, response, status, JSON.stringify({ errata: reason }), extra);
     if (!path.startsWith('/__errata/')) {
-      keep({ time, method: request.method ?? '', path, headers: request.headers, body: body === null ? null : ownCopy(body), status, responseBody: { errata: reason } });
+      keep({ time, method: request.method ?? '', path, headers: request.headers, body: body === null ? null : keptBody(body, utf8Text(body)), status, responseBody: { errata: reason } });
     }
     log?.log({ time, method: request.method ?? '', path, status, entry: null, note: reason });
   }
@@ -140,7 +139,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
         return;
       }
     }
-    const text = decodeUtf8(bytes);
+    const text = utf8Text(bytes);
     // Brackets are ASCII, never part of a multi-byte sequence: bytes that are not UTF-8 measure the same as Latin-1.
     if (jsonTextDepth(text ?? bytes.toString('latin1')) > maxNestingDepth) {
       refuse(request, response, 422, `The request body is nested deeper than the limit of ${limitWords.depth}: nothing is predicted beyond it`, bytes);
@@ -160,7 +159,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     state.count(outcome, time);
     send(request, response, outcome.status, JSON.stringify(outcome.body), { 'errata-entry': outcome.entry });
     const responseBody = method === 'HEAD' ? '' : outcome.body;
-    keep({ time, method, path: request.url ?? tokenPath, headers: request.headers, body: ownCopy(bytes), bodyText: text, status: outcome.status, responseBody });
+    keep({ time, method, path: request.url ?? tokenPath, headers: request.headers, body: keptBody(bytes, text), status: outcome.status, responseBody });
     log?.log({ time, method, path: request.url ?? tokenPath, status: outcome.status, entry: outcome.entry });
   }
 
@@ -194,7 +193,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
         if (reading) return reply(200, state.account);
         if (method === 'PUT') {
           try {
-            const text = decodeUtf8(bytes);
+            const text = utf8Text(bytes);
             if (text === null) throw new AccountError('the body is not UTF-8');
             state.account = parseAccountJson(text, parseAccount) as Account;
           } catch (error) {
@@ -355,15 +354,4 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   }
 
   return { url: baseUrl(host, address.port), host, port: address.port, key, secret, state, journal, stop };
-}
-
-/**
- * A body the journal keeps: a small chunk read from the socket may share a much larger block of
- * memory, which the journal would otherwise hold on to.
- */
-function ownCopy(bytes: Buffer): Buffer {
-  if (bytes.byteLength * 2 >= bytes.buffer.byteLength) return bytes;
-  const copy = Buffer.allocUnsafeSlow(bytes.byteLength);
-  bytes.copy(copy);
-  return copy;
 }

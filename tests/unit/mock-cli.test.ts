@@ -132,6 +132,21 @@ describe('the CLI, spawned', () => {
     assert.doesNotMatch(mock.stderr(), /POST \/api\/v2\/token 401/);
     assert.match(mock.stderr(), /errata-key/);
   });
+
+  test('it stops when the process that started it is gone (npm run does not pass SIGTERM on)', async () => {
+    // A parent that starts the mock, sharing its stdout with the test, and is then killed outright.
+    const starter = `require('node:child_process').spawn(process.execPath, ['src/cli/main.ts', 'mock', '--port', '0', '--quiet'], { stdio: ['ignore', 'inherit', 'ignore'] });`;
+    const parent = spawn(process.execPath, ['-e', starter], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
+    const output = parent.stdout as NodeJS.ReadableStream;
+    const line = await new Promise<string>((resolve) => createInterface({ input: output }).once('line', resolve));
+    const base = line.split(' ')[0] as string;
+    assert.equal((await send(base, { body: '{}' })).status, 401);
+    // The pipe closes once the last process writing to it, the mock, has exited.
+    const closed = new Promise<void>((resolve) => output.on('end', () => resolve()).resume());
+    parent.kill('SIGKILL');
+    await closed;
+    await assert.rejects(send(base, { body: '{}' }), /ECONNREFUSED/);
+  });
 });
 
 describe('arguments', () => {

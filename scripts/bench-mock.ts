@@ -1,0 +1,253 @@
+/**
+ * Benchmark of the mock server (`errata mock`), over real HTTP, with autocannon as the load
+ * generator in this process and the server in a process of its own (as users run it).
+ *
+ *   npm run bench:mock                   throughput, 1,000,000 requests for memory, then Prism 5
+ *   npm run bench:mock -- --quick        shorter runs (100,000 requests), for a smoke run
+ *   npm run bench:mock -- --no-prism     without Stoplight Prism (which npx fetches on first use)
+ *
+ * The workload is mixed: every catalogue entry's example request (its account state in the
+ * Errata-Account header), a healthy request and a full request with two dozen fields, sent in
+ * turn over 50 keep-alive connections. The mock runs with a rolling window of 0.2 s: with the
+ * API's hour, every request after the first 10,000 would be a 429 and the workload would no longer
+ * be mixed; the window's counting is still done on every request.
+ *
+ * Reported: requests per second, latency p50 and p99, the statuses seen; the server's resident
+ * memory (RSS) as the 1,000,000 requests go, and its peak (VmHWM). Targets: 25,000 requests per
+ * second, p99 under 10 ms, memory flat. Then the same workload against Prism 5 mocking iDenfy's
+ * OpenAPI (scripts/fixtures/idenfy-kyc-openapi.yml, an excerpt kept for this benchmark only).
+ */
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { catalogue } from '../src/catalogue/index.ts';
+import { basicAuthorization } from '../src/mock/credentials.ts';
+import { predict } from '../src/predict/predict.ts';
+import type { ScenarioInput } from '../src/predict/scenario.ts';
+import { mockRequest } from '../src/site/mock-command.ts';
+import { manyFieldsScenario } from './payloads.ts';
+
+const quick = process.argv.includes('--quick');
+const withPrism = !process.argv.includes('--no-prism');
+const connections = 50;
+const durationSeconds = quick ? 3 : 10;
+const memoryRequests = quick ? 100_000 : 1_000_000;
+const root = fileURLToPath(new URL('..', import.meta.url));
+const openApi = fileURLToPath(new URL('fixtures/idenfy-kyc-openapi.yml', import.meta.url));
+
+const scenarios: ScenarioInput[] = [
+  {},
+  manyFieldsScenario,
+  ...catalogue.flatMap((entry) => (entry.example ? [entry.example.scenario] : [])),
+];
+
+function toRequest(scenario: ScenarioInput): autocannon.Request {
+  const built = mockRequest(scenario);
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (built.basic !== null) {
+    const [key, ...secret] = built.basic.split(':');
+    headers.authorization = basicAuthorization(key as string, secret.join(':'));
+  }
+  if (built.account !== null) headers['errata-account'] = built.account;
+  const body = built.body.kind === 'bytes' ? Buffer.from(built.body.base64, 'base64') : built.body.text;
+  return { method: built.method as autocannon.Request['method'], path: '/api/v2/token', headers, body: body as string };
+}
+const workload = scenarios.map(toRequest);
+
+function format(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** CPU time a process has used so far (user + system), in microseconds. */
+function cpuOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  // utime and stime are fields 14 and 15 of the file, 12 and 13 after the command name; in clock ticks (100 a second).
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
+/** Resident memory of a process, in MiB: now (VmRSS) and its peak (VmHWM). */
+function memoryOf(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+  return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
+}
+
+/**
+ * The ceiling of this machine, load generator and workload: node:http answering every request
+ * with a constant body, after reading the request's body as the mock does.
+ */
+const bareServer = `
+const server = require('node:http').createServer((request, response) => {
+  request.on('data', () => {});
+  request.on('end', () => {
+    const body = '{"identifier":"BAD_VALUE","message":"Field \\'clientId\\' must be a non-blank string."}';
+    response.writeHead(400, { 'content-type': 'application/json', 'content-length': body.length });
+    response.end(body);
+  });
+});
+server.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + server.address().port));
+`;
+
+async function startServer(args: string[], stdio: 'inherit' | 'ignore' = 'inherit'): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', stdio] });
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
+  });
+  return { child, url: line.split(' ')[0] as string };
+}
+
+async function startPrism(): Promise<{ child: ChildProcess; url: string } | undefined> {
+  const port = await freePort();
+  const child = spawn('npx', ['-y', '@stoplight/prism-cli@5', 'mock', openApi, '--host', '127.0.0.1', '--port', String(port), '--errors', 'false'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      console.log(`Prism did not start (exit ${child.exitCode}):\n${output.slice(-2000)}`);
+      return undefined;
+    }
+    if (/listening on/i.test(output)) return { child, url: `http://127.0.0.1:${port}` };
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  console.log(`Prism did not start within 3 minutes:\n${output.slice(-2000)}`);
+  stop(child);
+  return undefined;
+}
+
+function stop(child: ChildProcess): void {
+  // npx starts Prism in a process group of its own (detached), so the group is stopped, not a name.
+  try {
+    if (child.pid !== undefined) process.kill(child.spawnargs[0] === 'npx' ? -child.pid : child.pid, 'SIGTERM');
+  } catch {
+    // Already gone.
+  }
+}
+
+interface Measured {
+  perSecond: number;
+  total: number;
+  p50: number;
+  p99: number;
+  statuses: string;
+  errors: number;
+}
+
+async function load(url: string, options: { duration?: number; amount?: number }): Promise<Measured> {
+  const result = await autocannon({
+    url,
+    connections,
+    requests: workload,
+    ...(options.amount === undefined ? { duration: options.duration ?? durationSeconds } : { amount: options.amount }),
+  });
+  const statusCounts = (result as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {};
+  const statuses = Object.entries(statusCounts)
+    .sort(([a], [b]) => Number(a) - Number(b))
+    .map(([status, { count }]) => `${status}: ${((100 * count) / result.requests.total).toFixed(0)}%`)
+    .join(', ');
+  return {
+    perSecond: result.requests.total / (result.duration || 1),
+    total: result.requests.total,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    statuses,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+function report(name: string, measured: Measured): void {
+  console.log(
+    `  ${name}: ${format(measured.perSecond)} requests/s, latency p50 ${measured.p50} ms, p99 ${measured.p99} ms, ` +
+      `${format(measured.total)} requests, ${measured.errors} errors\n    statuses ${measured.statuses}`,
+  );
+}
+
+console.log(
+  `Mock server benchmark: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load average ${loadavg()[0]?.toFixed(2)}\n` +
+    `Load generator: autocannon, ${connections} connections, ${workload.length} requests in turn (every catalogue example, healthy, full)\n`,
+);
+
+const bare = await startServer(['-e', bareServer]);
+try {
+  await load(bare.url, { duration: 1 });
+  report(`ceiling: bare node:http answering a constant, ${durationSeconds} s`, await load(bare.url, {}));
+} finally {
+  stop(bare.child);
+}
+
+const mock = await startServer(['src/cli/main.ts', 'mock', '--port', '0', '--quiet', '--window', '0.2']);
+try {
+  // The workload's answers are the predictions: checked once before anything is timed.
+  let wrong = 0;
+  for (const [index, scenario] of scenarios.entries()) {
+    const request = workload[index] as autocannon.Request;
+    const response = await fetch(`${mock.url}/api/v2/token`, {
+      method: request.method ?? 'POST',
+      headers: request.headers as Record<string, string>,
+      body: request.method === 'GET' || request.method === 'HEAD' ? null : (request.body as string),
+    });
+    if (response.status !== predict(scenario).status) wrong++;
+  }
+  if (wrong > 0) throw new Error(`${wrong} requests of the workload were not answered as predicted`);
+
+  await load(mock.url, { duration: quick ? 1 : 3 });
+  const cpuBefore = cpuOf(mock.child.pid as number);
+  const throughput = await load(mock.url, {});
+  const cpuPerRequest = (cpuOf(mock.child.pid as number) - cpuBefore) / throughput.total;
+  report(`errata mock, ${durationSeconds} s`, throughput);
+  console.log(`    server CPU: ${cpuPerRequest.toFixed(0)} µs a request (${format(1e6 / cpuPerRequest)} requests/s for a core of its own)`);
+
+  // Memory as a million requests go: sampled every half second.
+  const samples: number[] = [];
+  const sampler = setInterval(() => samples.push(memoryOf(mock.child.pid as number).rss), 500);
+  const million = await load(mock.url, { amount: memoryRequests });
+  clearInterval(sampler);
+  const memory = memoryOf(mock.child.pid as number);
+  report(`errata mock, ${format(memoryRequests)} requests`, million);
+  const tenth = samples[Math.floor(samples.length / 10)] ?? memory.rss;
+  console.log(
+    `    server memory: RSS ${tenth.toFixed(0)} MiB a tenth of the way, ${memory.rss.toFixed(0)} MiB at the end, ` +
+      `peak ${memory.peak.toFixed(0)} MiB (journal bounded at 1,000 exchanges)`,
+  );
+  const verdicts = [
+    `${throughput.perSecond >= 25_000 ? 'meets' : 'misses'} 25,000 requests/s`,
+    `${throughput.p99 < 10 ? 'meets' : 'misses'} p99 under 10 ms`,
+  ];
+  console.log(`  Target: ${verdicts.join('; ')}\n`);
+} finally {
+  stop(mock.child);
+}
+
+if (withPrism) {
+  console.log('Stoplight Prism 5 (npx @stoplight/prism-cli@5 mock scripts/fixtures/idenfy-kyc-openapi.yml), same workload:');
+  const prism = await startPrism();
+  if (prism) {
+    try {
+      await load(prism.url, { duration: quick ? 1 : 3 });
+      report(`Prism 5, ${durationSeconds} s`, await load(prism.url, {}));
+    } finally {
+      stop(prism.child);
+    }
+  }
+}
