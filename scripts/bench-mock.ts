@@ -219,16 +219,18 @@ try {
   console.log(`    server CPU: ${cpuPerRequest.toFixed(0)} µs a request (${format(1e6 / cpuPerRequest)} requests/s for a core of its own)`);
 
   // Memory as a million requests go: sampled every half second.
+  const memoryBefore = memoryOf(mock.child.pid as number).rss;
   const samples: number[] = [];
   const sampler = setInterval(() => samples.push(memoryOf(mock.child.pid as number).rss), 500);
   const million = await load(mock.url, { amount: memoryRequests });
   clearInterval(sampler);
   const memory = memoryOf(mock.child.pid as number);
   report(`errata mock, ${format(memoryRequests)} requests`, million);
-  const tenth = samples[Math.floor(samples.length / 10)] ?? memory.rss;
+  const at = (fraction: number) => `${(samples[Math.floor((samples.length - 1) * fraction)] ?? memory.rss).toFixed(0)}`;
   console.log(
-    `    server memory: RSS ${tenth.toFixed(0)} MiB a tenth of the way, ${memory.rss.toFixed(0)} MiB at the end, ` +
-      `peak ${memory.peak.toFixed(0)} MiB (journal bounded at 1,000 exchanges)`,
+    `    server memory: RSS ${memoryBefore.toFixed(0)} MiB before, then ${at(0.1)}, ${at(0.25)}, ${at(0.5)}, ${at(0.75)} MiB ` +
+      `a tenth, a quarter, half and three quarters of the way, ${memory.rss.toFixed(0)} MiB at the end; ` +
+      `peak ${memory.peak.toFixed(0)} MiB (the journal keeps 1,000 exchanges)`,
   );
   const verdicts = [
     `${throughput.perSecond >= 25_000 ? 'meets' : 'misses'} 25,000 requests/s`,

@@ -29,7 +29,7 @@ Options:
                        (such as {"fundsAvailable": false}); defaults otherwise
   --tokens N           The account may create N tokens; after that, "Partner reached token limit"
   --window SECONDS     Length of the rolling window of requests that feeds the rate limit
-                       (default 3600, as the API's hour)
+                       (default 3600, as the API's hour; 0 counts nothing)
   --record FILE        Append every exchange to FILE as JSON Lines (what "errata check" reads)
   --quiet              No log line per exchange
   --log-format FORMAT  text (default) or json: one JSON object a line
