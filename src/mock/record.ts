@@ -15,22 +15,24 @@ export class Recorder {
   private readonly stream: WriteStream;
   private failure: Error | undefined;
 
-  private constructor(stream: WriteStream) {
+  private constructor(stream: WriteStream, onError: (error: Error) => void) {
     this.stream = stream;
+    // A full disk stops the recording, not the server: the requests are still answered.
     stream.on('error', (error) => {
       this.failure = error;
+      onError(error);
     });
   }
 
   /** Opens FILE for appending; rejects when it cannot be opened. */
-  static async open(path: string): Promise<Recorder> {
+  static async open(path: string, onError: (error: Error) => void = () => {}): Promise<Recorder> {
     const stream = createWriteStream(path, { flags: 'a' });
     try {
       await once(stream, 'open');
     } catch (error) {
       throw new RecordError(`Cannot record to ${path}: ${(error as Error).message}`);
     }
-    return new Recorder(stream);
+    return new Recorder(stream, onError);
   }
 
   /** The error that stopped recording, if one did. */

@@ -99,7 +99,11 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   const credentialsOf = credentialsReader(key, secret);
   const accountHeaders = new AccountHeaderReader();
   const log = options.log ? new ExchangeLog(options.log.write, options.log.format, options.log.site) : undefined;
-  const recorder = options.record ? await Recorder.open(options.record) : undefined;
+  const recorder = options.record
+    ? await Recorder.open(options.record, (error) =>
+        (options.log?.write ?? ((text: string) => process.stderr.write(text)))(`errata mock: recording to ${options.record} stopped: ${error.message}\n`),
+      )
+    : undefined;
   let stopping = false;
 
   /** Sends a JSON answer; HEAD gets the same status and headers without the body. */
