@@ -26,8 +26,8 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { catalogue } from '../src/catalogue/index.ts';
 import { basicAuthorization } from '../src/mock/credentials.ts';
-import { predict } from '../src/predict/predict.ts';
-import type { ScenarioInput } from '../src/predict/scenario.ts';
+import { predict, predictParsed } from '../src/predict/predict.ts';
+import { parseScenario, type ScenarioInput } from '../src/predict/scenario.ts';
 import { mockRequest } from '../src/site/mock-command.ts';
 import { manyFieldsScenario } from './payloads.ts';
 
@@ -187,6 +187,27 @@ console.log(
   `Mock server benchmark: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load average ${loadavg()[0]?.toFixed(2)}\n` +
     `Load generator: autocannon, ${connections} connections, ${workload.length} requests in turn (every catalogue example, healthy, full)\n`,
 );
+
+/**
+ * The predictor alone on the same workload, built as the mock builds its scenarios (the body as
+ * raw text, defaults filled in): what each request costs before any HTTP.
+ */
+function predictionsPerSecond(ms: number): number {
+  const parsed = scenarios.map((scenario) => {
+    const built = mockRequest(scenario);
+    const body = built.body.kind === 'bytes' ? { rawBodyBase64: built.body.base64 } : { rawBody: built.body.text };
+    return parseScenario({ request: { ...scenario.request, body: undefined, rawBody: undefined, rawBodyBase64: undefined, ...body }, account: scenario.account ?? {} });
+  });
+  let calls = 0;
+  const started = performance.now();
+  while (performance.now() - started < ms) {
+    for (const scenario of parsed) predictParsed(scenario);
+    calls += parsed.length;
+  }
+  return (calls * 1000) / (performance.now() - started);
+}
+predictionsPerSecond(500);
+console.log(`  predictor alone, in-process: ${format(predictionsPerSecond(quick ? 1000 : 3000))} predictions/s`);
 
 const bare = await startServer(['-e', bareServer]);
 try {

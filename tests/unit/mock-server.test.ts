@@ -178,6 +178,26 @@ describe('requests', () => {
   });
 });
 
+describe('addresses', () => {
+  test('loopback by default; an IPv6 host is bracketed in the base URL', async (context) => {
+    const mock = await startMock({ port: 0 });
+    assert.match(mock.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+    await mock.stop();
+    let ipv6: MockServer;
+    try {
+      ipv6 = await startMock({ host: '::1', port: 0 });
+    } catch {
+      return context.skip('no IPv6 loopback here');
+    }
+    try {
+      assert.match(ipv6.url, /^http:\/\/\[::1\]:\d+$/);
+      assert.equal((await send(ipv6.url, { method: 'GET', path: '/__errata/health' })).status, 200);
+    } finally {
+      await ipv6.stop();
+    }
+  });
+});
+
 describe('the rolling window and the token limit', () => {
   test('the rate limit is reached by counting, with a clock the test moves', async () => {
     let clock = 1_000_000;
