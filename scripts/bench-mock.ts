@@ -12,6 +12,9 @@
  * API's hour, every request after the first 10,000 would be a 429 and the workload would no longer
  * be mixed; the window's counting is still done on every request.
  *
+ * Baselines in the same run (scripts/bench-mock-bare.ts): node:http answering a constant, and
+ * node:http wrapped around the predictor with none of the mock's features.
+ *
  * Reported: requests per second, latency p50 and p99, the statuses seen; the server's resident
  * memory (RSS) as the 1,000,000 requests go, and its peak (VmHWM); and the healthy request alone, as
  * a workload of one request. Targets: 25,000 requests per
@@ -89,22 +92,6 @@ function memoryOf(pid: number): { rss: number; peak: number } {
   const kib = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
   return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
 }
-
-/**
- * The ceiling of this machine, load generator and workload: node:http answering every request
- * with a constant body, after reading the request's body as the mock does.
- */
-const bareServer = `
-const server = require('node:http').createServer((request, response) => {
-  request.on('data', () => {});
-  request.on('end', () => {
-    const body = '{"identifier":"BAD_VALUE","message":"Field \\'clientId\\' must be a non-blank string."}';
-    response.writeHead(400, { 'content-type': 'application/json', 'content-length': body.length });
-    response.end(body);
-  });
-});
-server.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + server.address().port));
-`;
 
 async function startServer(args: string[], stdio: 'inherit' | 'ignore' = 'inherit'): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', stdio] });
@@ -232,12 +219,17 @@ function predictionsPerSecond(ms: number): number {
 predictionsPerSecond(500);
 console.log(`  predictor alone, in-process: ${format(predictionsPerSecond(quick ? 1000 : 3000))} predictions/s`);
 
-const bare = await startServer(['-e', bareServer]);
-try {
-  await load(bare.url, { duration: 1 });
-  report(`ceiling: bare node:http answering a constant, ${durationSeconds} s`, await load(bare.url, {}));
-} finally {
-  stop(bare.child);
+for (const [mode, name] of [
+  ['constant', 'ceiling: bare node:http answering a constant'],
+  ['predictor', 'bare node:http wrapper around the predictor (none of the mock\'s features)'],
+] as const) {
+  const bare = await startServer(['scripts/bench-mock-bare.ts', mode]);
+  try {
+    await load(bare.url, { duration: quick ? 1 : 3 });
+    report(`${name}, ${durationSeconds} s`, await load(bare.url, {}));
+  } finally {
+    stop(bare.child);
+  }
 }
 
 const mock = await startServer(['src/cli/main.ts', 'mock', '--port', '0', '--quiet', '--window', '0.2']);
