@@ -7,11 +7,12 @@ import { checkCommand } from './check.ts';
 import { explainCommand } from './explain.ts';
 import type { Io } from './io.ts';
 import { lookupCommand } from './lookup.ts';
+import { mockCommand } from './mock.ts';
 import { predictCommand } from './predict.ts';
 import { triageCommand } from './triage.ts';
 import { closest } from './suggest.ts';
 
-const commands: readonly Command[] = [predictCommand, explainCommand, lookupCommand, checkCommand, triageCommand];
+const commands: readonly Command[] = [predictCommand, explainCommand, lookupCommand, mockCommand, checkCommand, triageCommand];
 
 export const usage = `Usage: npm run errata -- <command> [options]
 

@@ -8,9 +8,9 @@
 import { readdirSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
+import { localSite } from '../site/paths.ts';
 
-/** The default address, for previews on this machine. */
-export const localSite = 'http://localhost:4321';
+export { localSite };
 
 /** The prose files that have no record, and the records that have no prose file. */
 export function proseProblems(slugs: readonly string[], files: readonly string[]): { orphans: string[]; missing: string[] } {

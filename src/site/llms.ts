@@ -15,6 +15,7 @@ export const sitePages = [
   { path: '/evaluation/', title: 'Order of evaluation', summary: 'Which check comes first, so you know which error you will see.' },
   { path: '/guides/handling-errors/', title: 'Handling errors in code', summary: 'Branch on status, then identifier; back off on 429; in three languages.' },
   { path: '/playground/', title: 'Playground', summary: 'Edit a token request and see the predicted response as you type.' },
+  { path: '/mock/', title: 'The mock server', summary: 'errata mock: an HTTP server that answers POST /api/v2/token as predicted, for offline integration tests.' },
   { path: '/triage/', title: 'What went wrong?', summary: 'Paste an error body, message or response and get its entry.' },
   { path: '/evidence/', title: 'Observed responses', summary: 'Real answers of the API recorded in public material (R1–R14), and what each settled.' },
   { path: '/changelog/', title: 'Changelog', summary: "What changed in each release of the catalogue, and why." },

@@ -7,6 +7,7 @@
  * prefilled new issue; any other web address is linked as it is; else the e-mail address. Without `bugs`, there is nowhere to report to, and the
  * pages say nothing rather than link to a made-up address.
  */
+import { withoutTrailingSlashes } from './paths.ts';
 import type { Entry } from '../catalogue/index.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 
@@ -52,8 +53,7 @@ export function reportLink(tracker: Tracker | undefined, entry: Entry, pageUrl: 
   if (!tracker) return undefined;
   const { title, body } = reportText(entry, pageUrl, catalogueVersion);
   if (tracker.url && /^https?:\/\//i.test(tracker.url)) {
-    let issues = tracker.url;
-    while (issues.endsWith('/')) issues = issues.slice(0, -1);
+    const issues = withoutTrailingSlashes(tracker.url);
     // GitLab's new-issue form reads other parameter names than GitHub's, Gitea's and Forgejo's.
     if (/\/-\/issues$/.test(issues)) {
       return `${issues}/new?${new URLSearchParams({ 'issue[title]': title, 'issue[description]': body }).toString()}`;
