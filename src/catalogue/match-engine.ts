@@ -434,6 +434,15 @@ export function createMatcher<E extends MatchableEntry>(source: MatcherSource<E>
       }
     }
 
+    // However it matched (words an entry is known by, a field, its status), an entry that
+    // contradicts the identifier read from the paste never ranks above one that agrees (decisions, Search).
+    if (identifier) {
+      for (const found of byEntry.values()) {
+        const agrees = found.entry.identifier === identifier || (candidates.get(found.entry.slug) ?? []).some((candidate) => candidate.identifier === identifier);
+        if (!agrees) found.score = Math.min(found.score, contradictionCap);
+      }
+    }
+
     const matches = [...byEntry.values()].sort(
       (a, b) =>
         b.score - a.score ||

@@ -289,3 +289,14 @@ test('by its message, an entry that contradicts the identifier read never ranks 
     if (firstContradicting !== -1) assert.ok(firstContradicting > lastAgreeing, `${paste.message}: ${matches.map((found) => found.entry.slug).join(', ')}`);
   }
 });
+
+test('an entry that contradicts the identifier read never outranks one that agrees, however it matched (words, a field, a status)', () => {
+  const result = lookup('Error [BAD_VALUE]: Requests per hour limit reached');
+  const first = result.matches[0];
+  assert.ok(first);
+  assert.equal(first.entry.identifier, 'BAD_VALUE');
+  const agreeing = result.matches.filter((found) => found.entry.identifier === 'BAD_VALUE');
+  const contradicting = result.matches.filter((found) => found.entry.identifier !== 'BAD_VALUE');
+  assert.ok(agreeing.length > 0 && contradicting.length > 0, 'both kinds are ranked, so the order is tested');
+  assert.ok(Math.min(...agreeing.map((found) => found.score)) >= Math.max(...contradicting.map((found) => found.score)));
+});

@@ -194,3 +194,17 @@ test('the development environment survives the form and a share link, and a dumm
   assert.deepEqual(read.kind === 'scenario' && formFromScenario(read.scenario), form);
   assert.equal(predict(scenario).entry, 'dummy-token-created');
 });
+
+test('a body past the limits is refused with the limit named, before anything reads it', async () => {
+  const { scenarioFromForm, defaultForm } = await import('../../src/client/playground/form.ts');
+  const deep = `{"clientId":"a","x":${'['.repeat(400_000)}${']'.repeat(400_000)}}`;
+  const started = performance.now();
+  const read = scenarioFromForm({ ...defaultForm(), body: deep });
+  assert.ok(performance.now() - started < 100, 'refused at once');
+  assert.match(read.errors.map((error) => error.message).join(' '), /nested more than 512 levels/);
+  const large = scenarioFromForm({ ...defaultForm(), body: JSON.stringify({ clientId: 'a', x: 'y'.repeat(1_100_000) }) });
+  assert.match(large.errors.map((error) => error.message).join(' '), /larger than 1 MiB/);
+  // 4,000 levels once overflowed the stack; at the limit the body is read.
+  assert.match(scenarioFromForm({ ...defaultForm(), body: `{"clientId":"a","x":${'['.repeat(4000)}${']'.repeat(4000)}}` }).errors[0]?.message ?? '', /512 levels/);
+  assert.deepEqual(scenarioFromForm({ ...defaultForm(), body: `{"clientId":"a","x":${'['.repeat(500)}${']'.repeat(500)}}` }).errors, []);
+});

@@ -4,6 +4,7 @@
  * unit-tested: a form made from a scenario gives that scenario back, and every value a control
  * cannot turn into a scenario field comes back as an error for that control, never dropped.
  */
+import { jsonTextDepth, limitWords, maxBodyBytes, maxNestingDepth, utf8Length } from '../../limits.ts';
 import { defaultBody, isBase64, type ScenarioInput } from '../../predict/scenario.ts';
 import { countryCodes, documentTypes, tokenTypes, type TokenType } from '../../token/enums.ts';
 import { lineColumn, scanJson, type JsonScan } from './json-text.ts';
@@ -247,6 +248,13 @@ export function scenarioFromForm(form: FormState): FormRead {
     sentAs = 'rawBodyBase64';
     if (isBase64(form.body)) request.rawBodyBase64 = form.body;
     else errors.push({ control: 'body', message: 'Not base64 of whole bytes: use A–Z, a–z, 0–9, + and /, with = padding only at the end.' });
+  } else if (utf8Length(form.body) > maxBodyBytes) {
+    // The limits first: a body past them is never scanned, parsed or walked.
+    sentAs = 'rawBody';
+    errors.push({ control: 'body', message: `The body is larger than ${limitWords.body}, the most Errata reads: trim it.` });
+  } else if (jsonTextDepth(form.body) > maxNestingDepth) {
+    sentAs = 'rawBody';
+    errors.push({ control: 'body', message: `The body is nested more than ${maxNestingDepth} levels deep (arrays and objects), the most Errata reads: a token request needs 3.` });
   } else {
     scan = scanJson(form.body);
     const sends = form.bodyMode === 'json' ? jsonModeSends(form.body, scan) : ({ as: 'rawBody' } as const);
