@@ -168,8 +168,10 @@ export function createLogTriage<E extends MatchableEntry>(source: LogTriageSourc
     const best = source.matcher.lookupInput(input).matches[0];
     if (!best || best.entry.status < 400) return undefined;
     if (best.reason === 'message') return { entry: best.entry, values: best.values, how: 'message' };
-    if (best.reason === 'identifier' && input.identifier !== undefined && parseIdentifier(input.identifier) === best.entry.identifier) {
-      return { entry: best.entry, values: {}, how: 'identifier' };
+    // Any match that agrees with the identifier the line names is that error: a label such as
+    // `Error [TOO_MANY_REQUESTS]` before a shortened message is read by words, not as a template.
+    if (input.identifier !== undefined && parseIdentifier(input.identifier) === best.entry.identifier) {
+      return { entry: best.entry, values: best.reason === 'partial-message' ? best.values : {}, how: 'identifier' };
     }
     return undefined;
   };

@@ -163,3 +163,11 @@ test('--help, and a missing file exits 2', async () => {
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /File not found/);
 });
+
+test('a line that names an identifier is counted when its best match agrees with it, however it matched', async () => {
+  const lines = ['Error [TOO_MANY_REQUESTS]: Requests per hour limit reached', '{"identifier":"TOO_MANY_REQUESTS","message":"Requests per hour limit reached"}'];
+  const ran = await cli(['triage', '-', '--json'], [new TextEncoder().encode(`${lines.join('\n')}\n`)]);
+  const result = JSON.parse(ran.stdout) as { found: number; groups: Group[] };
+  assert.equal(result.found, 2);
+  assert.equal(result.groups[0]?.entry, 'rate-limit-exceeded');
+});
