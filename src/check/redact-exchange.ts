@@ -81,19 +81,50 @@ export function scrubValue<T>(value: T, secrets: readonly string[]): T {
   return value;
 }
 
+/** The keys of an error body, kept as they are: a gap report needs the words of an unknown answer. */
+const errorKeys: ReadonlySet<string> = new Set(['identifier', 'message', 'detail', 'error', 'documentation', 'severity', 'status']);
+
+const localPart = /[\w.+-]/;
+const domainPart = /[\w.-]/;
+
 /**
- * A response body with personal fields and tokens redacted, the rest (identifier, message, any key
- * the catalogue does not know) kept: a gap report needs the words of an unknown answer.
+ * The text with every e-mail address masked. A scan from each `@` over at most 64 characters to
+ * the left and 253 to the right (the longest a local part and a domain may be): linear in the text.
+ */
+function maskEmails(text: string): string {
+  let result = '';
+  let last = 0;
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > Math.max(last, at - 64) && localPart.test(text[start - 1] as string)) start--;
+    let end = at + 1;
+    while (end < Math.min(text.length, at + 254) && domainPart.test(text[end] as string)) end++;
+    const domain = text.slice(at + 1, end);
+    if (start === at || !domain.includes('.') || domain.startsWith('.')) continue;
+    result += text.slice(last, start) + redactString(text.slice(start, end));
+    last = end;
+    at = end - 1;
+  }
+  return result + text.slice(last);
+}
+
+/**
+ * A response body as `errata check` prints it. It fails closed: the keys of an error body are kept,
+ * the request fields the API echoes are redacted as in a request (personal ones masked, URLs without
+ * their query), tokens masked, and every other key's value masked: an echo can carry anything.
  */
 export function redactResponseBody(body: unknown): unknown {
-  // A proxy's HTML error page can be long: its start says what it is.
-  if (typeof body === 'string') return body.length > maxTextBody ? `${body.slice(0, maxTextBody)}… (${(body.length - maxTextBody).toLocaleString('en-US')} more characters)` : body;
+  if (typeof body === 'string') {
+    // A proxy's HTML error page can be long: its start says what it is. Addresses in it go.
+    const shown = body.length > maxTextBody ? `${body.slice(0, maxTextBody)}… (${(body.length - maxTextBody).toLocaleString('en-US')} more characters)` : body;
+    return maskEmails(shown);
+  }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
   return Object.fromEntries(
     Object.entries(body).map(([key, value]) => {
+      if (errorKeys.has(key)) return [key, value];
       if (tokenKeys.includes(key)) return [key, typeof value === 'string' ? redactString(value) : value];
-      if (personal.has(key)) return [key, redactFieldValue(key, value)];
-      return [key, value];
+      return [key, redactFieldValue(key, value)];
     }),
   );
 }

@@ -40,7 +40,7 @@ const personal: ReadonlySet<string> = new Set(personalFields);
  * text, but a date string keeps its validity; `steps` the free text in additionalSteps (its
  * upper-case codes such as `UTILITY_BILL` are kept); `loose` a value outside any known field.
  */
-type Mode = 'keep' | 'text' | 'date' | 'steps' | 'loose';
+type Mode = 'keep' | 'text' | 'date' | 'steps' | 'loose' | 'url';
 
 /** The mode of a top-level key. Unknown keys are ignored by the API, so their values can all go. */
 function modeOfKey(key: string | null): Mode {
@@ -48,7 +48,16 @@ function modeOfKey(key: string | null): Mode {
   if (dateFields.has(key)) return 'date';
   if (personal.has(key)) return 'text';
   if (key === 'additionalSteps') return 'steps';
-  return tokenField(key) ? 'keep' : 'text';
+  const field = tokenField(key);
+  // A URL keeps its scheme, host and path, which its rule reads; its query and fragment may hold a secret.
+  if (field?.rule.type === 'string' && field.rule.format === 'https-url') return 'url';
+  return field ? 'keep' : 'text';
+}
+
+/** A URL with the characters of its query and fragment replaced, the same length, still a URL. */
+function redactUrl(value: string): string {
+  const query = value.search(/[?#]/);
+  return query === -1 ? value : value.slice(0, query + 1) + redactString(value.slice(query + 1));
 }
 
 const stepCode = /^[A-Z0-9_]*$/;
@@ -96,6 +105,7 @@ function redactNumber(value: number): number {
 function redactValue(value: unknown, mode: Mode): unknown {
   if (mode === 'keep' || value === null || typeof value === 'boolean') return value;
   if (mode === 'loose') return redactLoose(value);
+  if (mode === 'url') return typeof value === 'string' ? redactUrl(value) : value;
   if (typeof value === 'string') {
     if (mode === 'date') return redactDate(value);
     if (mode === 'steps') return stepCode.test(value) ? value : redactString(value);

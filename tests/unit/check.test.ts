@@ -346,3 +346,28 @@ test('a HEAD exchange, which has no body, agrees by its status', async () => {
   assert.equal(code, 0);
   assert.equal((report.items[0] as Item).why, 'agrees (the status only: a HEAD response has no body)');
 });
+
+test('what check prints fails closed: echoed unknown keys, personal echoes, URL queries and addresses in text bodies are masked', async () => {
+  const { redactResponseBody } = await import('../../src/check/redact-exchange.ts');
+  const echoed = redactResponseBody({
+    identifier: 'BAD_VALUE',
+    message: 'Field x',
+    email: 'jonas@example.com',
+    phone: '+37060000000',
+    firstName: 'JONAS',
+    callbackUrl: 'https://hooks.example.com/idenfy?key=topsecretvalue',
+    country: 'LT',
+  }) as Record<string, unknown>;
+  assert.equal(echoed.identifier, 'BAD_VALUE');
+  assert.equal(echoed.country, 'LT');
+  const printed = JSON.stringify(echoed);
+  for (const secret of ['jonas@example.com', '37060000000', 'JONAS', 'topsecretvalue']) assert.ok(!printed.includes(secret), `${secret} in ${printed}`);
+  assert.match(String(echoed.callbackUrl), /^https:\/\/hooks\.example\.com\/idenfy\?/);
+  const text = redactResponseBody('<html>Contact ops@example.com or jonas.k+id@mail.example.co.uk now</html>') as string;
+  assert.ok(!/example\.com|mail\.example/.test(text), text);
+  assert.match(text, /^<html>Contact .+ now<\/html>$/);
+  // A thousand stray @ signs and dots are read at once.
+  const started = performance.now();
+  redactResponseBody(`${'a@.'.repeat(300_000)}`);
+  assert.ok(performance.now() - started < 500);
+});
