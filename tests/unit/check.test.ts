@@ -371,3 +371,28 @@ test('what check prints fails closed: echoed unknown keys, personal echoes, URL 
   redactResponseBody(`${'a@.'.repeat(300_000)}`);
   assert.ok(performance.now() - started < 500);
 });
+
+test('an older success body agrees, naming its variant: lower-case countries (R2), null URLs (R3), a numeric clientId (R4)', async () => {
+  const { predict } = await import('../../src/predict/predict.ts');
+  const request = { clientId: '100000', country: 'lt', nationality: 'lt' };
+  const predicted = predict({ request: { body: request } }).body;
+  const line = (body: Record<string, unknown>) =>
+    JSON.stringify({ time: '2026-11-20T10:00:00.000Z', request: { method: 'POST', path: '/api/v2/token', headers: { authorization: 'Basic <redacted>' }, body: JSON.stringify(request) }, response: { status: 201, body } });
+  const file = join(temp, 'older-success.jsonl');
+  writeFileSync(
+    file,
+    [
+      line({ ...predicted, country: 'lt', nationality: 'lt' }),
+      line({ ...predicted, successUrl: null, errorUrl: null }),
+      line({ ...predicted, clientId: 100000 }),
+      line({ ...predicted, country: 'lt', successUrl: null }),
+      line({ ...predicted, country: 'LV' }),
+    ].join('\n'),
+  );
+  const ran = await cli(['check', file, '--json']);
+  const items = (JSON.parse(ran.stdout) as { items: { verdict: string; why: string }[] }).items;
+  assert.deepEqual(items.map((item) => item.verdict), ['agree', 'agree', 'agree', 'agree', 'differ']);
+  assert.match(items[0]?.why ?? '', /lower case/);
+  assert.match(items[1]?.why ?? '', /null/);
+  assert.match(items[2]?.why ?? '', /number/);
+});
