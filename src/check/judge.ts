@@ -163,7 +163,7 @@ export function judge(exchange: Exchange): Judgement {
   const ranked = candidates.map((each) => ({ each, count: compare(response, each.outcome, false, true).differences.length }));
   const closest = ranked.reduce<(typeof ranked)[number] | undefined>((best, next) => (!best || next.count < best.count ? next : best), undefined)?.each ?? (tried[0] as (typeof tried)[number]);
   const { differences } = compare(response, closest.outcome);
-  const state = closest.changes.length > 0 ? ` (with ${describeState(closest.changes)})` : '';
+  const state = closest.changes.length > 0 ? ` (even if ${describeState(closest.changes)})` : '';
   return {
     verdict: 'differ',
     observed,

@@ -3,7 +3,7 @@
  * else, so that the output can be piped. The exit code says whether the answer is a success.
  */
 import { parseArgs } from 'node:util';
-import { limitWords, maxScenarioBytes } from '../limits.ts';
+import { jsonTextDepth, limitWords, maxNestingDepth, maxScenarioBytes } from '../limits.ts';
 import { predict } from '../predict/predict.ts';
 import { ScenarioError } from '../predict/scenario.ts';
 import { exitCode, InputError, onePositional, parseCommandArgs, type Command } from './command.ts';
@@ -37,6 +37,11 @@ function parseJson(source: Source): unknown {
   const text = source.text.replace(/^\uFEFF/, '');
   if (text.trim().length === 0) {
     throw new InputError(`${source.name} is empty: give a scenario as JSON, such as {} for a healthy request`);
+  }
+  // A scenario is the body's depth plus two (`request`, `body`): anything deeper is refused before
+  // parsing, which alone takes seconds for millions of levels.
+  if (jsonTextDepth(text, maxNestingDepth + 2) > maxNestingDepth + 2) {
+    throw new InputError(`The scenario in ${source.name} does not fit:\n  request.body: The body is nested more than ${maxNestingDepth} levels deep (arrays and objects): Errata reads request bodies of at most ${limitWords.depth}`);
   }
   try {
     return JSON.parse(text);

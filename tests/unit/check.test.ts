@@ -73,7 +73,7 @@ const expected: [verdict: string, account: Record<string, unknown> | null, why: 
   ['agree', { tokenLimitReached: true }, 'agrees if the account had reached its token limit'],
   // The older 400 PERMISSIONS_ERROR form belongs to dummy sessions since catalogue 1.1.0 (R12):
   // for a request without dummyStatus it is a catalogued response, but not the predicted one.
-  ['differ', { keyEnvironment: 'sandbox' }, 'differs (with the API key was a sandbox key): status 400, predicted 403; identifier PERMISSIONS_ERROR, predicted none'],
+  ['differ', { keyEnvironment: 'sandbox' }, 'differs (even if the API key was a sandbox key): status 400, predicted 403; identifier PERMISSIONS_ERROR, predicted none'],
   ['agree', null, 'agrees (no credentials were sent)'],
 ];
 
