@@ -145,3 +145,20 @@ export function evidenceSentences(entry: EvidenceSource): string[] {
   }
   return sentences;
 }
+
+/**
+ * The parts that rest on Errata's inference alone (no document and no observation behind them),
+ * and the behaviour or body when those are inferred: what "inferred parts" must name, so that a
+ * part an integrator recorded is never called inferred beside the sentence that says it was seen.
+ */
+export function inferredParts(entry: EvidenceSource): string[] {
+  const { parts, otherInferred } = resolveEvidence(entry);
+  const names: string[] = evidenceParts.filter((part) => {
+    const each = parts[part];
+    return each?.inferred !== undefined && each.documented === undefined && each.observed === undefined;
+  });
+  if (otherInferred !== null && entry.provenance.kind === 'inferred') {
+    for (const part of entry.provenance.parts) if ((part === 'body' || part === 'behaviour') && !names.includes(part)) names.push(part);
+  }
+  return names;
+}

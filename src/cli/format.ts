@@ -6,7 +6,7 @@ import { resolveVariant, type Entry } from '../catalogue/index.ts';
 import type { Variant } from '../catalogue/entry.ts';
 import { sources } from '../catalogue/sources.ts';
 import { statusLine } from '../predict/http.ts';
-import { evidenceSentences } from '../catalogue/evidence.ts';
+import { evidenceSentences, inferredParts, resolveEvidence } from '../catalogue/evidence.ts';
 
 /** Terminals are rarely narrower; long text is wrapped here so that indents stay readable. */
 const width = 88;
@@ -39,8 +39,9 @@ function identifierText(identifier: string | null): string {
 
 export function provenanceText(entry: Entry): string {
   const { provenance } = entry;
-  if (provenance.kind === 'documented') return 'documented';
-  return `inferred: ${provenance.reason} (inferred parts: ${provenance.parts.join(', ')})`;
+  const inferred = inferredParts(entry);
+  if (provenance.kind === 'documented' || inferred.length === 0) return resolveEvidence(entry).kinds.includes('observed') ? 'documented and observed' : 'documented';
+  return `inferred: ${provenance.reason} (inferred parts: ${inferred.join(', ')})`;
 }
 
 function sourcesText(entry: Entry): string {

@@ -9,7 +9,7 @@ import { statusLine } from '../predict/http.ts';
 import { exampleOf } from './example.ts';
 import { entryPath } from './paths.ts';
 import { retryAnswer } from './retry.ts';
-import { evidenceSentences, resolveEvidence } from '../catalogue/evidence.ts';
+import { evidenceSentences, inferredParts, resolveEvidence } from '../catalogue/evidence.ts';
 import { observation, observationUrl } from '../catalogue/observations.ts';
 import { isPredictable, tokenEndpoint } from '../catalogue/endpoints.ts';
 import { observationShows, observationTrustText } from './evidence.ts';
@@ -90,10 +90,11 @@ export function entryMarkdown(entry: Entry, site: URL, prose = ''): string {
     lines.push('');
   }
   lines.push('## Provenance', '');
+  const inferred = inferredParts(entry);
   lines.push(
-    entry.provenance.kind === 'documented'
-      ? 'Documented by iDenfy\'s error reference.'
-      : `Partly inferred (${entry.provenance.parts.join(', ')}): ${entry.provenance.reason}`,
+    entry.provenance.kind === 'documented' || inferred.length === 0
+      ? 'Nothing here is inferred: every part is documented or observed.'
+      : `Partly inferred (${inferred.join(', ')}): ${entry.provenance.reason}`,
     '',
   );
   const evidence = resolveEvidence(entry);
