@@ -1,12 +1,11 @@
 /**
- * Copy buttons of code blocks: each `[data-copy]` button copies the code of the figure it heads.
- * Imported by every component that draws one; as a module it runs once per page however many do.
+ * Copy buttons of code blocks: a click on a `[data-copy]` button copies the code of the figure it
+ * heads. One listener for the page, and the copying code loads on the first click, so that a page
+ * pays nothing for its copy buttons before they are used.
  */
-import { copyText } from './copy.ts';
-
-for (const button of document.querySelectorAll<HTMLButtonElement>('[data-copy]')) {
-  button.addEventListener('click', () => {
-    const code = button.closest('figure')?.querySelector('pre')?.textContent ?? '';
-    void copyText(code, button);
-  });
-}
+document.addEventListener('click', (event) => {
+  const button = (event.target as Element | null)?.closest<HTMLButtonElement>('[data-copy]');
+  if (!button) return;
+  const code = button.closest('figure')?.querySelector('pre')?.textContent ?? '';
+  void import('./copy.ts').then(({ copyText }) => copyText(code, button));
+});

@@ -1,42 +1,35 @@
 /**
- * "Was this helpful?" on entry pages: the answer stays in this browser (a static site has no
- * server to count it), says thanks, and on "No" points to the problem report. "Copy a problem
- * report" copies the prefilled report when no tracker is named.
+ * What the end of an entry page does when used (loaded by ./entry-actions.ts on the first click):
+ * "Was this helpful?" keeps the answer in this browser (a static site has no server to count it)
+ * and says thanks, on "No" pointing to the problem report; "Copy a problem report" copies the
+ * prefilled report when no tracker is named; "Copy as Markdown" fetches the entry's twin.
  */
 import { copyText } from './copy.ts';
 
-const section = document.querySelector<HTMLElement>('[data-feedback]');
-const thanks = section?.querySelector<HTMLElement>('[data-helpful-thanks]');
-const key = `errata-helpful:${section?.dataset.feedback ?? ''}`;
-
-function show(answer: string): void {
-  for (const button of section?.querySelectorAll<HTMLButtonElement>('[data-helpful]') ?? []) {
-    button.setAttribute('aria-pressed', String(button.dataset.helpful === answer));
+function answer(button: HTMLButtonElement): void {
+  const section = button.closest<HTMLElement>('[data-feedback]');
+  const given = button.dataset.helpful as string;
+  try {
+    localStorage.setItem(`errata-helpful:${section?.dataset.feedback ?? ''}`, given);
+  } catch {
+    // Storage may be blocked: the thanks still shows.
   }
+  for (const each of section?.querySelectorAll<HTMLButtonElement>('[data-helpful]') ?? []) {
+    each.setAttribute('aria-pressed', String(each === button));
+  }
+  const thanks = section?.querySelector<HTMLElement>('[data-helpful-thanks]');
   if (thanks) {
     thanks.textContent =
-      answer === 'yes' ? 'Thank you.' : 'Thank you. What was missing or wrong? The report below goes to the maintainers.';
+      given === 'yes' ? 'Thank you.' : 'Thank you. What was missing or wrong? The report below goes to the maintainers.';
   }
 }
 
-section?.addEventListener('click', (event) => {
-  const target = event.target as HTMLElement;
-  const answer = target.closest<HTMLButtonElement>('[data-helpful]')?.dataset.helpful;
-  if (answer) {
-    try {
-      localStorage.setItem(key, answer);
-    } catch {
-      // Storage may be blocked: the thanks still shows.
-    }
-    show(answer);
+export async function act(button: HTMLButtonElement): Promise<void> {
+  if (button.dataset.helpful) answer(button);
+  else if (button.dataset.copyReport !== undefined) await copyText(button.dataset.copyReport, button);
+  else if (button.dataset.copyMarkdown) {
+    // The Markdown twin is fetched only when asked for, so the page stays light.
+    const response = await fetch(button.dataset.copyMarkdown);
+    await copyText(response.ok ? await response.text() : '', button);
   }
-  const report = target.closest<HTMLButtonElement>('[data-copy-report]');
-  if (report) void copyText(report.dataset.copyReport ?? '', report);
-});
-
-try {
-  const earlier = localStorage.getItem(key);
-  if (earlier === 'yes' || earlier === 'no') show(earlier);
-} catch {
-  // No storage: nothing remembered.
 }

@@ -162,3 +162,22 @@ test('"On this page" lists the sections beside entry pages and the guide on wide
   await page.goto('/errors/country-invalid/');
   await expect(page.getByRole('navigation', { name: 'On this page' })).toBeHidden();
 });
+
+test('an entry ends with its freshness, "Was this helpful?" and a problem report that is always there', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/errors/country-invalid/');
+  await expect(page.getByText(/^Catalogue \d+\.\d+\.\d+\. This entry last changed in \d+\.\d+\.\d+/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'what changed' })).toHaveAttribute('href', /^\/changelog\/#v\d/);
+  const helpful = page.getByRole('group', { name: 'Was this helpful?' });
+  await helpful.getByRole('button', { name: 'No' }).click();
+  await expect(helpful.getByRole('status')).toContainText('What was missing or wrong?');
+  await expect(helpful.getByRole('button', { name: 'No' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: 'Copy a problem report' }).click();
+  await expect(page.getByRole('button', { name: 'Copied' })).toBeVisible();
+  const report = await page.evaluate(() => navigator.clipboard.readText());
+  expect(report).toContain('Entry: country is not an ISO 3166-1 alpha-2 code (country-invalid)');
+  expect(report).toMatch(/Catalogue version: \d+\.\d+\.\d+/);
+  await page.goto('/changelog/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Changelog');
+});
