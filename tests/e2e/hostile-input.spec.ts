@@ -9,6 +9,10 @@ import { test, expect } from './fixtures.ts';
 import { encodeScenario } from '../../src/share/scenario-link.ts';
 import { toBase64Url } from '../../src/share/base64url.ts';
 
+// Wall-clock timings on a shared 2-core machine: another process can stretch one measurement, so a
+// timing that fails is measured again (twice at most). Work that really takes too long fails every time.
+test.describe.configure({ retries: 2 });
+
 /** The budget of main-thread work for one hostile input. */
 const budget = 100;
 
@@ -129,7 +133,7 @@ test.describe('the triage page', () => {
     // The runs of the attack, together: a bracket, spaces, a status line and a template's start.
     const text = `[${' '.repeat(300_000)}x 200 a${' '.repeat(300_000)}! This endpoint is not available for ${' '.repeat(400_000)}x`;
     await paste(page, text);
-    await expect(page.locator('[data-triage-title]')).toHaveText(/No match|match/i);
+    await expect(page.locator('[data-triage-title]')).toHaveText('No match');
     const longest = await longestTask(page);
     note('1 MB hostile paste', longest);
     expect(longest).toBeLessThan(budget);
@@ -152,15 +156,27 @@ test.describe('the triage page', () => {
   });
 });
 
-test('a search link of 1,960 spaces inside a message opens at once', async ({ page }) => {
-  await page.goto('/search/');
-  await watchLongTasks(page);
-  await page.evaluate((hash) => {
-    location.hash = hash;
-  }, `q=${encodeURIComponent(`This endpoint is not available for ${' '.repeat(1960)}x`)}`);
-  await page.reload();
-  await watchLongTasks(page);
-  await page.waitForTimeout(300);
+test('a search link of 1,900 spaces inside a message opens at once', async ({ page }) => {
+  // The watch starts with the page, and counts from its load event: what opening the link costs
+  // after the page's own scripts are in (the search of the query runs then, with the index it fetches).
+  await page.addInitScript(() => {
+    const record = { longest: 0, last: performance.now() };
+    (window as unknown as { __tasks: typeof record }).__tasks = record;
+    const beat = () => {
+      const now = performance.now();
+      record.longest = Math.max(record.longest, now - record.last);
+      record.last = now;
+      setTimeout(beat, 4);
+    };
+    addEventListener('load', () => {
+      record.longest = 0;
+      record.last = performance.now();
+      setTimeout(beat, 4);
+    });
+  });
+  await page.goto(`/search/#q=${encodeURIComponent(`This endpoint is not available for ${' '.repeat(1900)}SANDBOX partners.`)}`);
+  await expect(page.getByRole('combobox', { name: 'Search errors' }).last()).toHaveValue(/SANDBOX partners\.$/);
+  await page.waitForTimeout(800);
   const longest = await longestTask(page);
   note('search link of spaces', longest);
   expect(longest).toBeLessThan(budget);
