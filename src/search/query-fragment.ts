@@ -6,6 +6,9 @@ import type { SearchFilters } from './exact.ts';
 
 export const searchPath = '/search/';
 
+/** A search is a message or a few words: the box takes at most this many characters, and so does a link. */
+export const maxSearchCharacters = 2000;
+
 export interface SearchState extends SearchFilters {
   query: string;
 }
@@ -20,7 +23,7 @@ export function readSearchFragment(fragment: string): SearchState | null {
   } catch {
     return null;
   }
-  const state: SearchState = { query: (params.get('q') ?? '').slice(0, 2000) };
+  const state: SearchState = { query: (params.get('q') ?? '').slice(0, maxSearchCharacters) };
   const status = Number(params.get('status'));
   if (Number.isInteger(status) && status >= 100 && status <= 599) state.status = status;
   const category = params.get('category');
