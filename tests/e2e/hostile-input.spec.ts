@@ -8,6 +8,7 @@ import { deflateRawSync } from 'node:zlib';
 import { test, expect } from './fixtures.ts';
 import { encodeScenario } from '../../src/share/scenario-link.ts';
 import { toBase64Url } from '../../src/share/base64url.ts';
+import { longestTask, watchMainThread, watchMainThreadFromLoad } from './main-thread.ts';
 
 // Wall-clock timings on a shared 2-core machine: another process can stretch one measurement, so a
 // timing that fails is measured again (twice at most). Work that really takes too long fails every time.
@@ -16,35 +17,6 @@ test.describe.configure({ retries: 2 });
 /** The budget of main-thread work for one hostile input. */
 const budget = 100;
 
-/**
- * Starts measuring how long the main thread is kept busy: a heartbeat every few milliseconds
- * records the longest gap between its beats, which is the longest task that ran in between.
- * (The browser's long-task entries are not delivered in headless Chromium; a heartbeat is.)
- */
-async function watchLongTasks(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const record = { longest: 0, last: performance.now() };
-    (window as unknown as { __tasks: typeof record }).__tasks = record;
-    const beat = () => {
-      const now = performance.now();
-      record.longest = Math.max(record.longest, now - record.last);
-      record.last = now;
-      setTimeout(beat, 4);
-    };
-    setTimeout(beat, 4);
-  });
-}
-
-async function longestTask(page: Page): Promise<number> {
-  // Read after the heartbeat has beaten again, so that the last task is counted.
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        setTimeout(() => resolve((window as unknown as { __tasks: { longest: number } }).__tasks.longest), 30);
-      }),
-  );
-}
-
 function note(what: string, ms: number): void {
   test.info().annotations.push({ type: what, description: `longest main-thread task ${Math.round(ms)} ms` });
   console.log(`${what}: longest main-thread task ${Math.round(ms)} ms`);
@@ -52,7 +24,7 @@ function note(what: string, ms: number): void {
 
 test('the long-task watch sees a busy main thread (so the budgets below can fail)', async ({ page }) => {
   await page.goto('/triage/');
-  await watchLongTasks(page);
+  await watchMainThread(page);
   // In a task of the page's own event loop, as a handler of the page's would run.
   await page.evaluate(() => {
     setTimeout(() => {
@@ -87,7 +59,7 @@ test.describe('the playground', () => {
     // 50 MB of one character deflate to about 50 KB: within the length a link may have, so the
     // page must stop inflating it, not merely refuse its length.
     const bomb = toBase64Url(deflateRawSync(Buffer.from(JSON.stringify({ request: { rawBody: 'x'.repeat(50 * 1024 * 1024) } })), { level: 9 }));
-    await watchLongTasks(page);
+    await watchMainThread(page);
     await page.evaluate((hash) => {
       location.hash = hash;
     }, `s=${bomb}`);
@@ -120,7 +92,7 @@ test.describe('the triage page', () => {
       void (element as HTMLTextAreaElement).scrollHeight;
     }, text);
     await page.waitForTimeout(100);
-    await watchLongTasks(page);
+    await watchMainThread(page);
     await page.getByRole('button', { name: 'Explain' }).click();
     await expect(page.locator('[data-triage-results]')).toBeVisible();
   }
@@ -157,23 +129,9 @@ test.describe('the triage page', () => {
 });
 
 test('a search link of 1,900 spaces inside a message opens at once', async ({ page }) => {
-  // The watch starts with the page, and counts from its load event: what opening the link costs
-  // after the page's own scripts are in (the search of the query runs then, with the index it fetches).
-  await page.addInitScript(() => {
-    const record = { longest: 0, last: performance.now() };
-    (window as unknown as { __tasks: typeof record }).__tasks = record;
-    const beat = () => {
-      const now = performance.now();
-      record.longest = Math.max(record.longest, now - record.last);
-      record.last = now;
-      setTimeout(beat, 4);
-    };
-    addEventListener('load', () => {
-      record.longest = 0;
-      record.last = performance.now();
-      setTimeout(beat, 4);
-    });
-  });
+  // Counted from the page's load event: what opening the link costs once the page's own scripts are in
+  // (the search of the query runs then, with the index it fetches).
+  await watchMainThreadFromLoad(page);
   await page.goto(`/search/#q=${encodeURIComponent(`This endpoint is not available for ${' '.repeat(1900)}SANDBOX partners.`)}`);
   await expect(page.getByRole('combobox', { name: 'Search errors' }).last()).toHaveValue(/SANDBOX partners\.$/);
   await page.waitForTimeout(800);

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
+import { longestTask, watchMainThread } from './main-thread.ts';
 
 const secret = 'customer-name-Jurgita-Petraityte';
 const log = [
@@ -102,28 +103,15 @@ test.describe('the triage page with a file', () => {
     await page.getByLabel('What you got').fill('Partner inactive');
     await page.getByRole('button', { name: 'Explain' }).click();
     await expect(page.locator('[data-triage-results]')).toBeVisible();
-    // A heartbeat every few milliseconds: the longest gap between beats is the longest task
-    // the main thread ran while the file was read (as tests/e2e/hostile-input.spec.ts measures).
-    await page.evaluate(() => {
-      const record = { longest: 0, last: performance.now() };
-      (window as unknown as { __tasks: typeof record }).__tasks = record;
-      const beat = () => {
-        const now = performance.now();
-        record.longest = Math.max(record.longest, now - record.last);
-        record.last = now;
-        setTimeout(beat, 4);
-      };
-      setTimeout(beat, 4);
-    });
+    // The longest task the main thread ran while the file was read (see ./main-thread.ts).
+    await watchMainThread(page);
     await page.getByLabel('Or a whole log or HAR file').setInputFiles(big);
     // While it reads, the paste box still takes typing.
     await page.getByLabel('What you got').pressSequentially(' again', { delay: 20 });
     const table = page.getByRole('table', { name: /big\.log/ });
     await expect(table).toBeVisible({ timeout: 40_000 });
     await expect(table.getByRole('row').nth(1).getByRole('cell').nth(1)).toHaveText('600');
-    const longest = await page.evaluate(
-      () => new Promise<number>((resolve) => setTimeout(() => resolve((window as unknown as { __tasks: { longest: number } }).__tasks.longest), 30)),
-    );
+    const longest = await longestTask(page);
     console.log(`50 MB file: longest main-thread task ${Math.round(longest)} ms`);
     rmSync(dirname(big), { recursive: true, force: true });
     expect(longest).toBeLessThan(100);
