@@ -14,7 +14,9 @@ import { predict as predictScenario } from '../predict/predict.ts';
 import type { Outcome, Problem, Warning } from '../predict/outcome.ts';
 import { ScenarioError, type Account, type ScenarioInput } from '../predict/scenario.ts';
 import { entryPath, withoutTrailingSlashes } from '../site/paths.ts';
-import { tokenRequestSchema as requestSchema, type TokenRequest } from '../token/schema.ts';
+import type { z } from 'zod';
+import type { TokenRequest } from '../token/request-type.ts';
+import { tokenRequestSchema as requestSchema } from '../token/schema.ts';
 
 export type { Entry, Identifier, LookupResult, Match, Outcome, Problem, Warning, ScenarioInput, TokenRequest, Values };
 export type { MatchReason, ReadInput } from '../catalogue/matcher.ts';
@@ -36,7 +38,7 @@ export function isIdentifier(value: unknown): value is Identifier {
  * keys pass, as the API ignores them. Use {@link validateTokenRequest} to get the API's own
  * answers (entries and messages) rather than zod's issues.
  */
-export const tokenRequestSchema = requestSchema;
+export const tokenRequestSchema: z.ZodType<TokenRequest> = requestSchema as unknown as z.ZodType<TokenRequest>;
 
 /**
  * Predicts what `POST /api/v2/token` answers to a scenario (`{ request?, account? }`, every field
@@ -74,7 +76,7 @@ export type AccountInput = NonNullable<ScenarioInput['account']>;
  * @param account the account's state (contract, features, limits), when it is not a healthy default.
  * @throws {ScenarioError} when `account` does not fit its schema.
  */
-export function validateTokenRequest(body: unknown, account?: AccountInput): RequestProblem[] {
+export function validateTokenRequest(body: TokenRequest | string | unknown, account?: AccountInput): RequestProblem[] {
   const request = typeof body === 'string' ? { rawBody: body } : { body: body as never };
   const outcome = predictScenario({ request, ...(account === undefined ? {} : { account }) });
   return outcome.problems.map((found) => {
