@@ -61,6 +61,8 @@ before(() => {
   writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'errata-consumer', private: true, type: 'module' }, null, 2)}\n`);
   ok(sh('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', join(scratch, packed.filename)], project), 'npm install of the tarball');
   for (const file of ['use-library.mjs', 'use-types.ts', 'mcp-client.mjs']) copyFileSync(join(fixtures, file), join(project, file));
+  // The error handler that the README and the site's "Use it in your code" page show.
+  copyFileSync(join(root, 'docs/examples/handler.ts'), join(project, 'handler.ts'));
 });
 
 after(() => {
@@ -154,8 +156,12 @@ describe('installed, with the machine’s own node', () => {
 
   test('a strict TypeScript file that uses the types type-checks (this project’s TypeScript)', () => {
     const tsconfig = {
-      compilerOptions: { strict: true, noEmit: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', types: [], skipLibCheck: false, noUncheckedIndexedAccess: true },
-      files: ['use-types.ts'],
+      compilerOptions: {
+        strict: true, noEmit: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', lib: ['ES2022', 'DOM'], types: [],
+        skipLibCheck: false, noUncheckedIndexedAccess: true,
+      },
+      // use-types.ts uses every type; handler.ts is the error handler of the README and the "Use it in your code" page.
+      files: ['use-types.ts', 'handler.ts'],
     };
     writeFileSync(join(project, 'tsconfig.json'), JSON.stringify(tsconfig));
     ok(sh('node', [join(root, 'node_modules/typescript/bin/tsc'), '-p', '.'], project), 'tsc');
@@ -163,8 +169,8 @@ describe('installed, with the machine’s own node', () => {
 
   test('and with TypeScript 5.0, the oldest supported (skipLibCheck, as zod’s own declarations need 5.4)', (context) => {
     const tsconfig = {
-      compilerOptions: { strict: true, noEmit: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', types: [], skipLibCheck: true },
-      files: ['use-types.ts'],
+      compilerOptions: { strict: true, noEmit: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', lib: ['ES2022', 'DOM'], types: [], skipLibCheck: true },
+      files: ['use-types.ts', 'handler.ts'],
     };
     writeFileSync(join(project, 'tsconfig.5.0.json'), JSON.stringify(tsconfig));
     const result = sh('npx', ['--yes', '--prefer-offline', '-p', 'typescript@5.0', 'tsc', '-p', 'tsconfig.5.0.json'], project);
