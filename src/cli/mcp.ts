@@ -9,7 +9,7 @@ import { exitCode, parseCommandArgs, type Command } from './command.ts';
 import type { Io } from './io.ts';
 import { version } from './version.ts';
 
-const help = `Usage: npm run errata -- mcp   (installed: npx errata mcp)
+const help = `Usage: npm run errata -- mcp
 
 Serves Errata to coding assistants over the Model Context Protocol (stdio): the tools predict,
 explain, lookup and validate_token_request, and every entry as the resource

@@ -104,7 +104,9 @@ describe('installed, with the machine’s own node', () => {
 
   test('npx errata --version, --help, lookup from stdin, and the exit codes', () => {
     assert.equal(ok(sh('npx', ['--no-install', 'errata', '--version'], project), '--version').trim(), manifest.version);
-    assert.match(ok(sh('npx', ['--no-install', 'errata', '--help'], project), '--help'), /mcp/);
+    const usage = ok(sh('npx', ['--no-install', 'errata', '--help'], project), '--help');
+    assert.match(usage, /^Usage: errata <command>/);
+    assert.match(usage, /mcp/);
     const lookup = spawnSync('npx', ['--no-install', 'errata', 'lookup', '-'], { cwd: project, env: machineEnv, encoding: 'utf8', input: '{"message":"Rate limit exceeded"}' });
     assert.equal(lookup.status, 0, lookup.stderr);
     assert.match(lookup.stdout, /too-many-requests/);

@@ -58,3 +58,19 @@ describe('the package entry', () => {
     assert.equal(entryProse('no-such-entry'), '');
   });
 });
+
+describe('the package documentation', () => {
+  test('the README shows the error handler exactly as docs/examples/handler.ts, which the package test type-checks', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    assert.ok(readme.includes(`\`\`\`ts\n${readFileSync('docs/examples/handler.ts', 'utf8')}\`\`\``));
+  });
+
+  test('package.json: bin, exports with types, files without the site, and no site dependency at run time', () => {
+    const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+    assert.deepEqual(manifest.bin, { errata: 'lib/cli.js' });
+    assert.equal(manifest.exports['.'].types, './lib/types/package/index.d.ts');
+    assert.deepEqual(Object.keys(manifest.dependencies).sort(), ['@modelcontextprotocol/sdk', 'zod']);
+    for (const name of ['astro', 'shiki', 'pagefind', '@astrojs/mdx']) assert.ok(manifest.devDependencies[name], name);
+    assert.equal(manifest.devDependencies.esbuild, '0.28.2');
+  });
+});
