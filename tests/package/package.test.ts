@@ -156,6 +156,13 @@ describe('installed, with the machine’s own node', () => {
     assert.deepEqual(out.fromEnv, { slug: 'country-invalid', url: null });
   });
 
+  test('and with this project’s pinned node (24), the same package runs', () => {
+    const out = JSON.parse(ok(sh(process.execPath, ['use-library.mjs'], project), 'use-library.mjs under the pinned node'));
+    assert.equal(out.node, process.version);
+    assert.equal(out.explained?.slug, 'country-invalid');
+    assert.equal(ok(sh(process.execPath, ['node_modules/.bin/errata', '--version'], project), 'errata --version').trim(), manifest.version);
+  });
+
   test('a strict TypeScript file that uses the types type-checks (this project’s TypeScript)', () => {
     const tsconfig = {
       compilerOptions: {
