@@ -1,6 +1,6 @@
 /**
- * `npm test`: every suite in turn (type check, unit tests, and the end-to-end tests once a site
- * exists), each printing its own report, then one closing line that counts them all:
+ * `npm test`: every suite in turn (type check, unit tests, the npm package, and the end-to-end
+ * tests once a site exists), each printing its own report, then one closing line that counts them all:
  * `N passed, N failed` (and `, N skipped`), which CI reads.
  */
 import { spawnSync } from 'node:child_process';
@@ -87,28 +87,37 @@ function endToEnd(): Tally {
   return tally;
 }
 
-/** node:test, with the spec report on the terminal and a TAP copy to count from. */
-function unit(): Tally {
-  const tap = join(scratch, 'unit.tap');
+/** node:test over some files, with the spec report on the terminal and a TAP copy to count from. */
+function nodeTests(name: string, files: string): Tally {
+  const tap = join(scratch, `${name}.tap`);
   const code = run(process.execPath, [
     '--test',
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
     '--test-reporter=tap',
     `--test-reporter-destination=${tap}`,
-    'tests/unit/**/*.test.ts',
+    files,
   ]);
   const report = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
-  const count = (name: string) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(report)?.[1] ?? 0);
+  const count = (field: string) => Number(new RegExp(`^# ${field} (\\d+)$`, 'm').exec(report)?.[1] ?? 0);
   const tally = { passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') + count('todo') };
   // A runner that died before reporting must not read as a pass.
   if (code !== 0 && tally.failed === 0) tally.failed = 1;
   return tally;
 }
 
+const unit = () => nodeTests('unit', 'tests/unit/**/*.test.ts');
+
+/**
+ * The npm package (tests/package/): packed (prepack runs build:package), installed into an empty
+ * project and run there with the machine's own node and npm.
+ */
+const packageSuite = () => nodeTests('package', 'tests/package/package.test.ts');
+
 const suites: [string, () => Tally][] = [
   ['type check', typecheck],
   ['unit', unit],
+  ['package', packageSuite],
   ['build', build],
   ['test site build', buildFixtureSite],
   ['end-to-end', endToEnd],

@@ -7,12 +7,14 @@ import { checkCommand } from './check.ts';
 import { explainCommand } from './explain.ts';
 import type { Io } from './io.ts';
 import { lookupCommand } from './lookup.ts';
+import { mcpCommand } from './mcp.ts';
 import { mockCommand } from './mock.ts';
 import { predictCommand } from './predict.ts';
 import { triageCommand } from './triage.ts';
 import { closest } from './suggest.ts';
+import { version } from './version.ts';
 
-const commands: readonly Command[] = [predictCommand, explainCommand, lookupCommand, mockCommand, checkCommand, triageCommand];
+const commands: readonly Command[] = [predictCommand, explainCommand, lookupCommand, mockCommand, checkCommand, triageCommand, mcpCommand];
 
 export const usage = `Usage: npm run errata -- <command> [options]
 
@@ -22,16 +24,18 @@ Commands:
 ${commands.map((command) => `  ${command.name.padEnd(9)}${command.summary}`).join('\n')}
 
 Options:
-  -h, --help   Show this help
+  -h, --help      Show this help
+  -v, --version   Print Errata's version
 
 Run "npm run errata -- <command> --help" for a command's options.
 `;
 
 /** Which command the user means, or a UsageError naming what was typed instead. */
-function pick(argv: readonly string[]): { command: Command; args: string[] } | 'help' {
+function pick(argv: readonly string[]): { command: Command; args: string[] } | 'help' | 'version' {
   const [first, ...rest] = argv;
   if (first === undefined) throw new UsageError('Missing command');
   if (first === '-h' || first === '--help') return 'help';
+  if (first === '-v' || first === '--version') return 'version';
   if (first.startsWith('-')) throw new UsageError(`Unknown option '${first}' (options go after the command)`);
   const command = commands.find((candidate) => candidate.name === first);
   if (!command) {
@@ -48,6 +52,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const picked = pick(argv);
     if (picked === 'help') {
       io.stdout(usage);
+      return exitCode.ok;
+    }
+    if (picked === 'version') {
+      io.stdout(`${version}\n`);
       return exitCode.ok;
     }
     command = picked.command;

@@ -19,6 +19,7 @@ export const sitePages = [
   { path: '/triage/', title: 'What went wrong?', summary: 'Paste an error body, message or response and get its entry.' },
   { path: '/evidence/', title: 'Observed responses', summary: 'Real answers of the API recorded in public material (R1–R14), and what each settled.' },
   { path: '/changelog/', title: 'Changelog', summary: "What changed in each release of the catalogue, and why." },
+  { path: '/use/', title: 'Use it in your code', summary: 'The errata npm package: validate requests, explain errors in your error handler, the errata command, and an MCP server for coding assistants.' },
   { path: '/check/', title: 'Check real traffic', summary: 'Check recorded HAR or JSON Lines traffic against the predictions; triage a whole log; fail CI on changes.' },
 ] as const;
 

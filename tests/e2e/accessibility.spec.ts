@@ -20,6 +20,7 @@ const pages = [
   '/playground/',
   '/triage/',
   '/check/',
+  '/use/',
 ];
 
 const screens = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;

@@ -93,7 +93,7 @@ test('the exports parse and every example scenario validates against the publish
 test('every page of the site loads without console errors', async ({ page }) => {
   test.slow();
   const paths = [
-    '/', '/errors/', '/token/', '/evaluation/', '/guides/handling-errors/', '/check/',
+    '/', '/errors/', '/token/', '/evaluation/', '/guides/handling-errors/', '/check/', '/use/',
     ...statuses.map((status) => `/status/${status}/`),
     ...catalogue.map((entry) => `/errors/${entry.slug}/`),
   ];
