@@ -9,26 +9,19 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { run } from '../../src/cli/run.ts';
-import type { Io } from '../../src/cli/io.ts';
 import { HarFormatError, HarScanner } from '../../src/check/har-scanner.ts';
 import { singleChanges } from '../../src/check/account-states.ts';
 import { accountSchema } from '../../src/predict/scenario.ts';
+import { runCli, type Ran } from './cli-harness.ts';
+import { run } from '../../src/cli/run.ts';
+import type { Io } from '../../src/cli/io.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/check/', import.meta.url));
 const temp = mkdtempSync(join(tmpdir(), 'errata-check-test-'));
 after(() => rmSync(temp, { recursive: true, force: true }));
 
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const ran = { stdout: '', stderr: '' };
-  const io: Io = {
-    stdout: (text) => void (ran.stdout += text),
-    stderr: (text) => void (ran.stderr += text),
-    readStdin: async () => '',
-    cwd: fixtures,
-  };
-  const code = await run(argv, io);
-  return { code, ...ran };
+function cli(argv: string[]): Promise<Ran> {
+  return runCli(argv, { cwd: fixtures });
 }
 
 interface Item {

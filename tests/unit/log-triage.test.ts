@@ -8,29 +8,19 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { run } from '../../src/cli/run.ts';
-import type { Io } from '../../src/cli/io.ts';
 import { catalogue } from '../../src/catalogue/index.ts';
 import { catalogueMatcher, matchVariants } from '../../src/catalogue/matcher.ts';
 import { createLogTriage } from '../../src/search/log-triage.ts';
 import { AnchoredLines, compileAnchors } from '../../src/search/anchor-scanner.ts';
+import { runCli, type Ran } from './cli-harness.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/check/', import.meta.url));
 let temp = '';
 before(() => (temp = mkdtempSync(join(tmpdir(), 'errata-triage-test-'))));
 after(() => rmSync(temp, { recursive: true, force: true }));
 
-async function cli(argv: string[], stdin?: Iterable<Uint8Array>): Promise<{ code: number; stdout: string; stderr: string }> {
-  const ran = { stdout: '', stderr: '' };
-  const io: Io = {
-    stdout: (text) => void (ran.stdout += text),
-    stderr: (text) => void (ran.stderr += text),
-    readStdin: async () => '',
-    cwd: fixtures,
-    ...(stdin ? { stdinStream: async function* () { yield* stdin; } } : {}),
-  };
-  const code = await run(argv, io);
-  return { code, ...ran };
+function cli(argv: string[], stdin?: Iterable<Uint8Array>): Promise<Ran> {
+  return runCli(argv, { cwd: fixtures, ...(stdin ? { stdinStream: stdin } : {}) });
 }
 
 interface Group {

@@ -11,13 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { run } from '../../src/cli/run.ts';
-import type { Io } from '../../src/cli/io.ts';
 import { basicAuthorization } from '../../src/mock/credentials.ts';
 import { startMock } from '../../src/mock/server.ts';
 import type { RecordedExchange } from '../../src/mock/exchange.ts';
 import { formatLogLine } from '../../src/mock/log.ts';
 import { send } from './mock-client.ts';
+import { runCli, type Ran } from './cli-harness.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 let dir = '';
@@ -30,15 +29,8 @@ before(() => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const ran = { stdout: '', stderr: '' };
-  const io: Io = {
-    stdout: (text) => void (ran.stdout += text),
-    stderr: (text) => void (ran.stderr += text),
-    readStdin: async () => '',
-    cwd: dir,
-  };
-  return { code: await run(argv, io), ...ran };
+function cli(argv: string[]): Promise<Ran> {
+  return runCli(argv, { cwd: dir });
 }
 
 interface Spawned {
