@@ -36,6 +36,9 @@ async function drop(page: Page, name: string, text: string): Promise<void> {
 }
 
 test.describe('the triage page with a file', () => {
+  // The 50 MB test times the main thread on a shared 2-core machine, beside another test worker:
+  // a stretched measurement is taken again (twice at most); work that is too long fails every time.
+  test.describe.configure({ retries: 2 });
   test('a dropped log is shown as a table grouped by entry, and no request carries it', async ({ page }) => {
     const sent: string[] = [];
     page.on('request', (request) => sent.push(`${request.url()} ${request.postData() ?? ''}`));
