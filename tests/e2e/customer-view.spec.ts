@@ -116,12 +116,17 @@ test.describe('the playground', () => {
     await page.keyboard.insertText('{"clientId": "user-7", "country": "LT"}');
     const group = page.getByRole('group', { name: 'Copy the request as code' });
     await group.getByRole('button', { name: 'curl' }).click();
+    await expect(group.getByRole('button', { name: 'Copied' })).toBeVisible();
     const curl = await page.evaluate(() => navigator.clipboard.readText());
     expect(curl).toMatch(/^curl /);
     expect(curl).toContain('user-7');
+    await expect(group.getByRole('button', { name: 'curl' })).toBeVisible();
     await group.getByRole('button', { name: 'Python' }).click();
+    await expect(group.getByRole('button', { name: 'Copied' })).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/import requests/);
+    await expect(group.getByRole('button', { name: 'Python' })).toBeVisible();
     await group.getByRole('button', { name: 'JavaScript' }).click();
+    await expect(group.getByRole('button', { name: 'Copied' })).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/fetch\(/);
   });
 });

@@ -71,6 +71,8 @@ test("a code block of the entry's prose is captioned with its language and copie
   const block = prose.getByRole('figure').filter({ has: page.locator('pre[data-language="python"]') }).first();
   await expect(block.locator('figcaption')).toContainText('Python');
   await block.getByRole('button', { name: 'Copy the Python code' }).click();
+  // The copying code loads on the first click: read the clipboard once the button says it copied.
+  await expect(block.getByRole('button', { name: /^Copied/ })).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toContain('requests.post(URL, json=payload, auth=auth)');
   expect(copied).toBe(await block.locator('pre').textContent());
