@@ -6,7 +6,7 @@
  * Run by `npm test` as its own suite (scripts/test.ts); alone: `node --test tests/package/`.
  */
 import assert from 'node:assert/strict';
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -113,6 +113,46 @@ describe('installed, with the machine’s own node', () => {
     assert.match(lookup.stdout, /too-many-requests/);
     assert.equal(sh('npx', ['--no-install', 'errata', 'explain', 'no-such-entry'], project).status, 1);
     assert.equal(sh('npx', ['--no-install', 'errata', 'nope'], project).status, 2);
+  });
+
+  test('errata predict, mock and check: a recorded mock session that check agrees with', async () => {
+    const predicted = spawnSync('npx', ['--no-install', 'errata', 'predict', '-'], {
+      cwd: project, env: machineEnv, encoding: 'utf8', input: '{"request":{"body":{"clientId":"user-1","country":"Lithuania"}}}',
+    });
+    assert.equal(predicted.status, 1, `an error predicted exits 1: ${predicted.stderr}`);
+    assert.equal((JSON.parse(predicted.stdout) as { entry: string }).entry, 'country-invalid');
+
+    // The installed command's mock server, recording what it answers; then the installed check reads the record.
+    const record = join(project, 'exchanges.jsonl');
+    const mock = spawn('node', ['node_modules/.bin/errata', 'mock', '--port', '0', '--quiet', '--record', record], {
+      cwd: project, env: machineEnv, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const base = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        mock.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const url = /https?:\/\/\S+/.exec(out);
+          if (url) resolve(url[0].replace(/\/$/, ''));
+        });
+        mock.once('exit', (code) => reject(new Error(`errata mock exited (${code}) before listening`)));
+        setTimeout(() => reject(new Error('errata mock did not say where it listens within 20 s')), 20_000);
+      });
+      const auth = `Basic ${Buffer.from('errata-key:errata-secret').toString('base64')}`;
+      const send = (body: string) =>
+        fetch(`${base}/api/v2/token`, { method: 'POST', headers: { authorization: auth, 'content-type': 'application/json' }, body });
+      const bad = await send('{"clientId":"user-1","country":"Lithuania"}');
+      assert.equal(bad.status, 400);
+      assert.equal(((await bad.json()) as { identifier: string }).identifier, 'BAD_VALUE');
+      assert.equal((await send('{"clientId":"user-1"}')).status, 201);
+    } finally {
+      mock.kill('SIGINT');
+      await new Promise((resolve) => mock.once('close', resolve));
+    }
+    const checked = sh('npx', ['--no-install', 'errata', 'check', record, '--json'], project);
+    assert.equal(checked.status, 0, `errata check: ${checked.stderr}${checked.stdout}`);
+    const report = JSON.parse(checked.stdout) as { exchanges: number; agree: number };
+    assert.deepEqual([report.exchanges, report.agree], [2, 2], checked.stdout);
   });
 
   test('JavaScript imports the library and calls each export', () => {
