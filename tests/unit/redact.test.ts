@@ -286,7 +286,7 @@ test('redaction never changes the prediction, and leaves no personal value in th
 
 /** A body through "Redact before sharing" and the share link, as the person who opens it reads it. */
 function sharedBody(body: Record<string, unknown>): Record<string, unknown> {
-  const read = decodeScenario(encodeScenario(redactScenario({ request: { body } })));
+  const read = decodeScenario(encodeScenario(redactScenario({ request: { body } } as ScenarioInput)));
   assert.equal(read.kind, 'scenario');
   return (read.kind === 'scenario' ? read.scenario.request?.body : undefined) as Record<string, unknown>;
 }
