@@ -2,6 +2,10 @@
  * The catalogue's version and what changed: bump the version when an entry changes in a way users
  * see. Predictions follow the version, so a changed prediction, a retired warning code or a new
  * entry is listed here, with why.
+ *
+ * Enforced: src/catalogue/fingerprints.json records a hash of every entry per released version,
+ * and tests/unit/catalogue-version.test.ts fails on any entry that changed since, until the version
+ * is bumped, a release below lists the entry and `npm run catalogue:fingerprint` records it.
  */
 export const catalogueVersion = '1.1.0';
 

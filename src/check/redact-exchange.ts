@@ -3,9 +3,9 @@
  * a token. Bodies keep their shape (src/share/redact.ts: same lengths, same types, dates stay
  * dates), so a report still shows what was sent and received; and every string the file holds
  * that is secret or personal (the Authorization header and its decoded key and secret, cookies,
- * the personal fields of the request) is also scrubbed from any text printed, wherever it appears.
+ * what the request's fields carry of personal data, by the field table) is also scrubbed from any text printed, wherever it appears.
  */
-import { personalFields, redactFieldValue, redactString } from '../share/redact.ts';
+import { personalStrings, redactFieldValue, redactString } from '../share/redact.ts';
 import type { Exchange } from './exchange.ts';
 
 /** Response keys that are credentials in all but name: a verification token and its links. */
@@ -16,8 +16,6 @@ const maxTextBody = 2000;
 
 /** Texts shorter than this are not scrubbed from free text: "LT" or "42" would mangle unrelated words. */
 const minimumSecret = 4;
-
-const personal = new Set(personalFields);
 
 function collectStrings(value: unknown, into: Set<string>): void {
   const stack: unknown[] = [value];
@@ -54,7 +52,7 @@ export function secretsOf(exchange: Exchange, requestBody: unknown): string[] {
     }
   }
   if (typeof requestBody === 'object' && requestBody !== null && !Array.isArray(requestBody)) {
-    for (const [key, value] of Object.entries(requestBody)) if (personal.has(key)) collectStrings(value, found);
+    for (const text of personalStrings(requestBody)) found.add(text);
   }
   const body = exchange.response.body;
   if (typeof body === 'object' && body !== null && !Array.isArray(body)) {

@@ -7,6 +7,7 @@ import type { Variant } from '../catalogue/entry.ts';
 import { sources } from '../catalogue/sources.ts';
 import { statusLine } from '../predict/http.ts';
 import { evidenceSentences, inferredParts, resolveEvidence } from '../catalogue/evidence.ts';
+import { retryAnswer, retryQuestion, sectionTitle, variantBody } from '../site/entry-view.ts';
 
 /** Terminals are rarely narrower; long text is wrapped here so that indents stay readable. */
 const width = 88;
@@ -53,12 +54,7 @@ function sourcesText(entry: Entry): string {
 /** A variant as the title, then the status and the body it shows. */
 function variantText(entry: Entry, variant: Variant): string {
   const resolved = resolveVariant(entry, variant);
-  const body = {
-    ...(resolved.identifier === null ? {} : { identifier: resolved.identifier }),
-    message: resolved.message,
-    ...resolved.extra,
-    ...(resolved.echoes ?? {}),
-  };
+  const body = variantBody(resolved);
   const same = resolved.asEntry ? ` (the response of ${resolved.asEntry})` : '';
   // The body is not wrapped, so that it can be copied as JSON.
   return [
@@ -86,14 +82,14 @@ export function formatEntry(entry: Entry): string {
   const blocks = [
     [entry.title, ...facts.map(([label, value]) => wrap(value, `  ${label.padEnd(12)}`))].join('\n'),
     section('Summary', wrap(entry.summary, '  ')),
-    section('Cause', wrap(entry.cause, '  ')),
-    section('Fix', entry.fix.map((step, index) => wrap(step, `  ${index + 1}. `)).join('\n')),
-    section('Retry', wrap(`${entry.retry.helps ? 'Helps' : 'Does not help'}. ${entry.retry.note}`, '  ')),
+    section(sectionTitle(entry, 'when'), wrap(entry.cause, '  ')),
+    section(sectionTitle(entry, 'fix'), entry.fix.map((step, index) => wrap(step, `  ${index + 1}. `)).join('\n')),
+    section(retryQuestion, wrap(retryAnswer(entry), '  ')),
   ];
-  if (entry.related.length > 0) blocks.push(section('Related', wrap(entry.related.join(', '), '  ')));
+  if (entry.related.length > 0) blocks.push(section(sectionTitle(entry, 'related'), wrap(entry.related.join(', '), '  ')));
   blocks.push(
     section(
-      'Provenance',
+      sectionTitle(entry, 'provenance'),
       [
         wrap(provenanceText(entry), '  '),
         ...evidenceSentences(entry).map((sentence) => wrap(sentence, '  - ', '    ')),
@@ -102,7 +98,7 @@ export function formatEntry(entry: Entry): string {
     ),
   );
   if (entry.variants.length > 0) {
-    blocks.push(section('You may also see', entry.variants.map((variant) => variantText(entry, variant)).join('\n')));
+    blocks.push(section(sectionTitle(entry, 'variants'), entry.variants.map((variant) => variantText(entry, variant)).join('\n')));
   }
   if (entry.retired) {
     const replaced = entry.retired.replacedBy ? ` Replaced by ${entry.retired.replacedBy}.` : '';

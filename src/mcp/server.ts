@@ -19,6 +19,7 @@ import { ScenarioError, scenarioSchema } from '../predict/scenario.ts';
 import { entryProse } from '../package/prose.ts';
 import { validateTokenRequest } from '../package/index.ts';
 import { entryMarkdown } from '../site/markdown.ts';
+import { responseText, retryAnswer, retryQuestion, sectionTitle } from '../site/entry-view.ts';
 import { entryPath, siteAddress } from '../site/paths.ts';
 import { tokenRequestSchema } from '../token/schema.ts';
 
@@ -54,10 +55,10 @@ function describeEntry(entry: Entry, site: string): string {
     `${entry.title} (${entry.slug})`,
     `Status ${entry.status}; identifier ${entry.identifier ?? 'none'}${entry.message ? `; message: ${entry.message}` : ''}`,
     entry.summary,
-    `Cause: ${entry.cause}`,
-    'Fix:',
+    `${sectionTitle(entry, 'when')}: ${entry.cause}`,
+    `${sectionTitle(entry, 'fix')}:`,
     ...entry.fix.map((step, index) => `  ${index + 1}. ${step}`),
-    `Retry helps: ${entry.retry.helps ? 'yes' : 'no'}. ${entry.retry.note}`,
+    `${retryQuestion} ${retryAnswer(entry)}`,
     `Page: ${site}${entryPath(entry.slug)} · Resource: errata://errors/${entry.slug}`,
   ];
   return lines.join('\n');
@@ -107,7 +108,7 @@ export function createServer(options: ServerOptions): McpServer {
         const outcome = predict(scenario);
         const entry = findEntry(outcome.entry) as Entry;
         const text =
-          `Predicted: ${outcome.status} ${JSON.stringify(outcome.body)}\nEntry: ${entry.title} (${entry.slug}), ${site}${entryPath(entry.slug)}` +
+          `Predicted response:\n${responseText(outcome.status, outcome.body)}\nEntry: ${entry.title} (${entry.slug}), ${site}${entryPath(entry.slug)}` +
           (outcome.problems.length > 1 ? `\nAll problems, in order:\n${outcome.problems.map((p) => `- ${p.pointer || '(request)'}: ${p.message} [${p.entry}]`).join('\n')}` : '') +
           (outcome.warnings.length > 0 ? `\nWarnings:\n${outcome.warnings.map((w) => `- ${w.pointer}: ${w.message}`).join('\n')}` : '');
         return answer(text, { ...outcome });

@@ -1,7 +1,7 @@
 /** Every indexable page; alias redirects and the 404 page are left out, as they are not pages of their own. */
 import type { APIRoute } from 'astro';
 import { catalogue, statuses } from '../catalogue/index.ts';
-import { sitePages } from '../site/llms.ts';
+import { sitePages } from '../site/pages.ts';
 import { categories } from '../catalogue/categories.ts';
 import { categoryPath, entryPath, statusPath } from '../site/paths.ts';
 import { escapeHtml } from '../site/inline.ts';

@@ -6,52 +6,75 @@
  * Same shape means: a string keeps its length in code points and stays blank or not blank; a
  * valid date stays a valid date, a date of the right form but no real day stays one, any other
  * text stays unlike a date; a number stays a number (top-level numbers, whose type the API names,
- * are kept); booleans, nulls, keys and the nesting of objects and arrays do not change. Fields
- * the predictor reads for anything but shape (country, documents, URLs, token type …) are kept.
+ * are kept); booleans, nulls, keys and the nesting of objects and arrays do not change. What each
+ * field carries of personal data is the field table's `personal` attribute (src/token/fields.ts),
+ * which every field must declare; a key the table does not know is masked.
  *
  * Raw bodies are redacted in place, so that text that does not parse still fails to parse, and
  * bytes that are not UTF-8 stay bytes that are not UTF-8. Pure: no DOM.
  */
 import type { ScenarioInput } from '../predict/scenario.ts';
-import { tokenField } from '../token/fields.ts';
+import { tokenField, tokenFields } from '../token/fields.ts';
 import { isCalendarDate } from '../token/schema.ts';
 import { scanJson, type JsonNode } from '../client/playground/json-text.ts';
 
-/** Request fields that carry personal data. */
-export const personalFields: readonly string[] = [
-  'clientId',
-  'firstName',
-  'lastName',
-  'dateOfBirth',
-  'dateOfExpiry',
-  'dateOfIssue',
-  'personalNumber',
-  'documentNumber',
-  'address',
-  'externalRef',
-  'additionalData',
-];
-
-const dateFields: ReadonlySet<string> = new Set(['dateOfBirth', 'dateOfExpiry', 'dateOfIssue']);
-const personal: ReadonlySet<string> = new Set(personalFields);
-
 /**
  * How a value is redacted: `keep` as it is; `text` every string and number in it; `date` like
- * text, but a date string keeps its validity; `steps` the free text in additionalSteps (its
- * upper-case codes such as `UTILITY_BILL` are kept); `loose` a value outside any known field.
+ * text, but a date string keeps its validity; `choice` like text, but a value of the field's
+ * closed list stays a value of it; `steps` the free text in additionalSteps (its upper-case codes
+ * such as `UTILITY_BILL` are kept); `url` the query and fragment of a URL; `loose` a value outside
+ * any known field.
  */
-type Mode = 'keep' | 'text' | 'date' | 'steps' | 'loose' | 'url';
+type Mode = 'keep' | 'text' | 'date' | Choice | 'steps' | 'loose' | 'url';
 
-/** The mode of a top-level key. Unknown keys are ignored by the API, so their values can all go. */
+interface Choice {
+  values: readonly string[];
+  /** Lower case is read as upper case (countries). */
+  caseless: boolean;
+}
+
+/** The mode of the values nested in a value of this mode. */
+function innerMode(mode: Mode): Mode {
+  return mode === 'date' || typeof mode === 'object' ? 'text' : mode;
+}
+
+/**
+ * The mode of a top-level key, read from the field table's `personal` attribute (src/token/fields.ts).
+ * It fails closed: a key the table does not know is masked whole (the API ignores it anyway).
+ */
 function modeOfKey(key: string | null): Mode {
-  if (key === null) return 'text';
-  if (dateFields.has(key)) return 'date';
-  if (personal.has(key)) return 'text';
-  if (key === 'additionalSteps') return 'steps';
-  const field = tokenField(key);
-  // A URL keeps its scheme, host and path, which its rule reads; its query and fragment may hold a secret.
-  if (field?.rule.type === 'string' && field.rule.format === 'https-url') return 'url';
-  return field ? 'keep' : 'text';
+  const field = key === null ? undefined : tokenField(key);
+  if (!field) return 'text';
+  switch (field.personal) {
+    case false:
+      return 'keep';
+    case 'url-query':
+      return 'url';
+    case 'free-text':
+      return 'steps';
+    case true:
+      if (field.rule.type === 'string' && field.rule.format === 'date') return 'date';
+      if (field.rule.type === 'string' && field.rule.oneOf) return { values: field.rule.oneOf, caseless: field.rule.format === 'country' };
+      return 'text';
+  }
+}
+
+/**
+ * The top-level request fields whose values can carry personal data, in the table's order:
+ * every field whose `personal` is not `false`. Keys outside the table are masked too.
+ */
+export const personalFields: readonly string[] = tokenFields.filter((field) => field.personal !== false).map((field) => field.name);
+
+/**
+ * A valid value of a closed list, in place of the one sent: the list's first value, in the case the
+ * value was sent in (`country` and `nationality` accept lower case, with a warning). A value not
+ * in the list is masked like text, so it stays invalid.
+ */
+function redactChoice(choice: Choice, value: string): string {
+  const valid = choice.values.includes(choice.caseless ? value.toUpperCase() : value);
+  if (!valid) return redactString(value);
+  const first = choice.values[0] as string;
+  return choice.caseless && value !== value.toUpperCase() ? first.toLowerCase() : first;
 }
 
 /** A URL with the characters of its query and fragment replaced, the same length, still a URL. */
@@ -108,11 +131,12 @@ function redactValue(value: unknown, mode: Mode): unknown {
   if (mode === 'url') return typeof value === 'string' ? redactUrl(value) : value;
   if (typeof value === 'string') {
     if (mode === 'date') return redactDate(value);
+    if (typeof mode === 'object') return redactChoice(mode, value);
     if (mode === 'steps') return stepCode.test(value) ? value : redactString(value);
     return redactString(value);
   }
   if (typeof value === 'number') return mode === 'steps' ? value : redactNumber(value);
-  const inner: Mode = mode === 'date' ? 'text' : mode;
+  const inner = innerMode(mode);
   if (Array.isArray(value)) return value.map((item) => redactValue(item, inner));
   if (typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactValue(item, inner)]));
@@ -157,7 +181,7 @@ function redactParsedText(text: string, root: JsonNode): string {
     } else if (node.kind === 'number') {
       if (mode !== 'steps') edits.push({ from: node.from, to: node.to, text: redactDigits(text.slice(node.from, node.to)) });
     } else if (node.kind === 'object' || node.kind === 'array') {
-      const inner: Mode = mode === 'date' ? 'text' : mode;
+      const inner = innerMode(mode);
       const children = node.kind === 'object' ? node.members.map((member) => member.value) : node.items;
       for (const child of children) if (child) visit(child, inner);
     }
@@ -209,7 +233,7 @@ function redactBrokenText(text: string, bytes: boolean, broken: number): string 
     const char = text[index] as string;
     if (char === '{' || char === '[') {
       const mode = valueMode();
-      stack.push({ kind: char, mode: mode === 'loose' ? 'loose' : mode === 'date' ? 'text' : mode, key: null });
+      stack.push({ kind: char, mode: innerMode(mode), key: null });
       result += char;
       index++;
     } else if (char === '}' || char === ']') {
@@ -348,4 +372,32 @@ export function redactScenario(scenario: ScenarioInput): ScenarioInput {
 /** One top-level field's value redacted as it would be in a body: for response bodies that echo the request. */
 export function redactFieldValue(key: string, value: unknown): unknown {
   return redactValue(value, modeOfKey(key));
+}
+
+/**
+ * The texts that redaction masks in a request body (a URL field's query and fragment, not its host),
+ * so that a report can also scrub them from any text it prints: the same decision as the
+ * redaction, read from the field table, with every key outside the table masked.
+ */
+export function personalStrings(body: unknown): string[] {
+  const found: string[] = [];
+  const collect = (value: unknown, mode: Mode): void => {
+    if (mode === 'keep' || value === null || typeof value === 'boolean') return;
+    if (typeof value === 'string') {
+      if (mode === 'url') {
+        const query = value.search(/[?#]/);
+        if (query !== -1 && query + 1 < value.length) found.push(value.slice(query + 1));
+      } else if (mode !== 'steps' || !stepCode.test(value)) {
+        found.push(value);
+      }
+    } else if (typeof value === 'number') {
+      if (mode !== 'steps' && mode !== 'loose' && mode !== 'url') found.push(String(value));
+    } else if (Array.isArray(value)) {
+      for (const item of value) collect(item, innerMode(mode));
+    } else if (typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) collect(item, mode === 'loose' ? modeOfKey(key) : innerMode(mode));
+    }
+  };
+  collect(body, 'loose');
+  return found;
 }

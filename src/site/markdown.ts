@@ -6,14 +6,14 @@ import type { Entry } from '../catalogue/index.ts';
 import { entry as entryBySlug, casesOf, resolveVariant } from '../catalogue/index.ts';
 import { sources } from '../catalogue/sources.ts';
 import { statusLine } from '../predict/http.ts';
-import { exampleOf } from './example.ts';
+import { exampleOf, type ShownExample } from './example.ts';
 import { entryPath } from './paths.ts';
-import { retryAnswer } from './retry.ts';
+import { entrySections, responseText, retryAnswer, retryQuestion, variantBody, type SectionId } from './entry-view.ts';
+import { mockCurl } from './mock-command.ts';
 import { evidenceSentences, inferredParts, resolveEvidence } from '../catalogue/evidence.ts';
 import { observation, observationUrl } from '../catalogue/observations.ts';
 import { isPredictable, tokenEndpoint } from '../catalogue/endpoints.ts';
 import { observationShows, observationTrustText } from './evidence.ts';
-import { variantBody } from './variant-body.ts';
 
 /** A source's address: absolute as given, or a page of this site. */
 export function sourceUrl(url: string, site: URL): string {
@@ -26,7 +26,10 @@ function fence(lang: string, code: string): string {
   return `${ticks}${lang}\n${code}\n${ticks}`;
 }
 
-/** The entry as one Markdown document; `prose` is the MDX body of its long-form page. */
+/**
+ * The entry as one Markdown document; `prose` is the MDX body of its long-form page. Its sections
+ * are the page's, in the page's order and with the page's titles (src/site/entry-view.ts).
+ */
 export function entryMarkdown(entry: Entry, site: URL, prose = ''): string {
   const lines: string[] = [];
   const url = new URL(entryPath(entry.slug), site).href;
@@ -44,52 +47,54 @@ export function entryMarkdown(entry: Entry, site: URL, prose = ''): string {
     lines.push(`- No longer returned since ${since}: ${note}${replacement}`);
   }
   lines.push('', entry.summary, '');
-  if (entry.message !== null) lines.push('## Message', '', fence('text', entry.message), '');
-  lines.push(entry.kind === 'identifier' ? '## What it means and where it appears' : '## When it happens', '', entry.cause, '');
-  lines.push(`Appears in: ${entry.endpoints.join('; ')}.`, '');
-  if (entry.fields.length > 0) lines.push(`Fields: ${entry.fields.map((field) => `\`${field}\``).join(', ')}.`, '');
-  if (entry.aka.length > 0) lines.push(`Also known as: ${entry.aka.join(', ')}.`, '');
-  lines.push('## How to fix it', '', ...entry.fix.map((step, index) => `${index + 1}. ${step}`), '');
-  lines.push(`Does retrying help? ${retryAnswer(entry)}`, '');
 
-  if (entry.kind === 'identifier' && entry.identifier) {
-    const cases = casesOf(entry.identifier);
-    if (cases.length > 0) {
-      lines.push(`## Cases that carry ${entry.identifier}`, '');
-      for (const each of cases) lines.push(`- [${each.title}](${new URL(entryPath(each.slug), site).href}) (${each.status})`);
-      lines.push('');
-    }
-  }
+  const body = prose.trim().replace(/^---\s*\n---\s*\n/, '').trim();
+  const sections: Record<SectionId, () => string[]> = {
+    fix: () => [...entry.fix.map((step, index) => `${index + 1}. ${step}`), '', `${retryQuestion} ${retryAnswer(entry)}`],
+    message: () => [fence('text', entry.message ?? '')],
+    when: () => [
+      entry.cause,
+      '',
+      `Appears in: ${entry.endpoints.join('; ')}.`,
+      ...(entry.fields.length > 0 ? ['', `Fields: ${entry.fields.map((field) => `\`${field}\``).join(', ')}.`] : []),
+      ...(entry.aka.length > 0 ? ['', `Also known as: ${entry.aka.join(', ')}.`] : []),
+    ],
+    cases: () => (entry.identifier ? casesOf(entry.identifier) : []).map((each) => `- [${each.title}](${new URL(entryPath(each.slug), site).href}) (${each.status})`),
+    example: () => {
+      const { samples, outcome } = exampleOf(entry) as ShownExample;
+      return [
+        ...(samples.account.length > 0 ? [`Account state assumed: ${samples.account.join(', ')}.`, ''] : []),
+        fence('bash', samples.curl),
+        '',
+        'Predicted response:',
+        '',
+        fence('http', responseText(outcome.status, outcome.body)),
+      ];
+    },
+    reproduce: () => [
+      'Start the mock server (`npx errata mock`, or `npm run errata -- mock` in the repository) and send this request: it answers with exactly the predicted response, the account state set by the `Errata-Account` header.',
+      '',
+      fence('bash', mockCurl(entry.example?.scenario ?? {})),
+    ],
+    'in-depth': () => [body],
+    variants: () =>
+      entry.variants.flatMap((variant) => {
+        const resolved = resolveVariant(entry, variant);
+        const seen = [resolved.seen && `seen ${resolved.seen}`, resolved.observed.length > 0 && `observed: ${resolved.observed.join(', ')}`].filter(Boolean).join('; ');
+        return [
+          `- ${resolved.title}${seen ? ` (${seen})` : ''}: ${statusLine(resolved.status)}, identifier ${resolved.identifier ?? 'none'}, message \`${resolved.message}\`.`,
+          ...(resolved.echoes || Object.keys(resolved.extra).length > 0 ? [`  Body: \`${JSON.stringify(variantBody(resolved))}\``] : []),
+        ];
+      }),
+    related: () => entry.related.map((slug) => `- [${entryBySlug(slug).title}](${new URL(entryPath(slug), site).href})`),
+    provenance: () => provenanceLines(entry, site),
+  };
+  for (const section of entrySections(entry, { prose: body !== '' })) lines.push(`## ${section.title}`, '', ...sections[section.id](), '');
+  return `${lines.join('\n').trimEnd()}\n`;
+}
 
-  const example = exampleOf(entry);
-  if (example) {
-    const { samples, outcome } = example;
-    lines.push('## Example', '');
-    if (samples.account.length > 0) lines.push(`Account state assumed: ${samples.account.join(', ')}.`, '');
-    lines.push(fence('bash', samples.curl), '');
-    lines.push(`Predicted response: ${statusLine(outcome.status)}`, '', fence('json', JSON.stringify(outcome.body, null, 2)), '');
-  }
-
-  if (prose.trim()) lines.push('## In depth', '', prose.trim().replace(/^---\s*\n---\s*\n/, ''), '');
-
-  if (entry.variants.length > 0) {
-    lines.push('## You may also see', '');
-    for (const variant of entry.variants) {
-      const resolved = resolveVariant(entry, variant);
-      const seen = [resolved.seen && `seen ${resolved.seen}`, resolved.observed.length > 0 && `observed: ${resolved.observed.join(', ')}`].filter(Boolean).join('; ');
-      lines.push(
-        `- ${resolved.title}${seen ? ` (${seen})` : ''}: ${statusLine(resolved.status)}, identifier ${resolved.identifier ?? 'none'}, message \`${resolved.message}\`.`,
-      );
-      if (resolved.echoes || Object.keys(resolved.extra).length > 0) lines.push(`  Body: \`${JSON.stringify(variantBody(resolved))}\``);
-    }
-    lines.push('');
-  }
-  if (entry.related.length > 0) {
-    lines.push('## Related', '');
-    for (const slug of entry.related) lines.push(`- [${entryBySlug(slug).title}](${new URL(entryPath(slug), site).href})`);
-    lines.push('');
-  }
-  lines.push('## Provenance', '');
+function provenanceLines(entry: Entry, site: URL): string[] {
+  const lines: string[] = [];
   const inferred = inferredParts(entry);
   lines.push(
     entry.provenance.kind === 'documented' || inferred.length === 0
@@ -114,5 +119,5 @@ export function entryMarkdown(entry: Entry, site: URL, prose = ''): string {
     const cites = ref.observations ? ` (${ref.observations.join(', ')})` : '';
     lines.push(`- [${sources[ref.source].title}](${sourceUrl(sources[ref.source].url, site)})${ref.section ? `, ${ref.section}` : ''}${cites}`);
   }
-  return `${lines.join('\n').trimEnd()}\n`;
+  return lines;
 }

@@ -44,6 +44,21 @@ export type FieldOrigin =
   /** Only iDenfy's older token documentation (2020–2023). */
   | 'older-docs';
 
+/**
+ * Whether a field's value can carry personal data, which decides what a share link ("Redact
+ * before sharing") and an `errata check` report keep of it:
+ * - `true`: it can; every string and number in it is masked. The shape stays, so the prediction
+ *   does not change: a valid date stays a valid date, a valid value of a closed list (`sex`,
+ *   `nationality`) stays a valid value of that list.
+ * - `'url-query'`: a URL; its scheme, host and path, which the rules read, are kept, and its query
+ *   and fragment, which may carry an id or a secret, are masked.
+ * - `'free-text'`: a structure whose upper-case codes the predictor reads (`UTILITY_BILL`) are
+ *   kept, and any other text in it masked.
+ * - `false`: it cannot; kept as it is.
+ * A key that is not in the table is masked like `true`.
+ */
+export type PersonalData = boolean | 'url-query' | 'free-text';
+
 export interface TokenField {
   name: string;
   rule: ValueRule;
@@ -54,6 +69,8 @@ export interface TokenField {
   /** The catalogue entry a broken rule produces. */
   entry: string;
   origin: FieldOrigin;
+  /** Required, so that no field is added without deciding: see `PersonalData`. */
+  personal: PersonalData;
   description: string;
   /** Where sources disagree about this field, and what Errata follows. */
   note?: string;
@@ -63,6 +80,7 @@ const httpsUrl: ValueRule = { type: 'string', format: 'https-url', maxLength: 20
 const date: ValueRule = { type: 'string', format: 'date' };
 const country: ValueRule = { type: 'string', format: 'country', oneOf: countryCodes };
 
+/** A feature switch: `true` or `false` carries no personal data, so it is kept in shared links. */
 function flag(
   name: string,
   description: string,
@@ -74,6 +92,7 @@ function flag(
     default: options.default ?? null,
     entry: 'boolean-field-invalid',
     origin: options.origin ?? 'openapi',
+    personal: false,
     description,
   };
 }
@@ -87,6 +106,7 @@ export const tokenFields: readonly TokenField[] = [
     default: null,
     entry: 'client-id-invalid',
     origin: 'reference',
+    personal: true,
     description: 'Your own identifier for the person being verified. The only required field.',
     note: 'iDenfy\'s OpenAPI also lists `tokenType` as required; every prose page says it is optional with a default, and Errata follows them.',
   },
@@ -96,6 +116,7 @@ export const tokenFields: readonly TokenField[] = [
     default: 3600,
     entry: 'expiry-time-invalid',
     origin: 'reference',
+    personal: false,
     description: 'How long the token (and its link) stays valid, in seconds.',
     note: 'OpenAPI says `minimum: 0`; the reference says "greater than 0", and wins. The default was 86400 in the 2022 documentation.',
   },
@@ -105,6 +126,7 @@ export const tokenFields: readonly TokenField[] = [
     default: 600,
     entry: 'session-length-invalid',
     origin: 'reference',
+    personal: false,
     description: 'How long the person has to finish once they open the link, in seconds.',
     note: 'Older pages said "more than 60, less than 3600"; the reference and OpenAPI include both ends. The default was 1800 in the 2022 documentation.',
   },
@@ -114,6 +136,7 @@ export const tokenFields: readonly TokenField[] = [
     default: 'IDENTIFICATION',
     entry: 'token-type-invalid',
     origin: 'reference',
+    personal: false,
     description: 'What the person does: a document and a selfie (`IDENTIFICATION`), a document only, or a video call.',
     note: 'OpenAPI (2026) lists only `IDENTIFICATION` and `DOCUMENT`; the 2020–2023 documentation adds the three video-call types.',
   },
@@ -123,6 +146,7 @@ export const tokenFields: readonly TokenField[] = [
     default: null,
     entry: 'country-invalid',
     origin: 'reference',
+    personal: false,
     description: 'The country of the document, pre-selected for the person. Lower case is read as upper case.',
     note: 'One example of iDenfy\'s newest pages sends an array of countries; every other source, OpenAPI included, a single code.',
   },
@@ -132,6 +156,7 @@ export const tokenFields: readonly TokenField[] = [
     default: ['ID_CARD', 'PASSPORT'],
     entry: 'documents-invalid',
     origin: 'reference',
+    personal: false,
     description: 'The document types the person may choose from; one type skips the choice.',
   },
   {
@@ -140,6 +165,7 @@ export const tokenFields: readonly TokenField[] = [
     default: 'https://ui.idenfy.com/result?status=success',
     entry: 'url-invalid',
     origin: 'reference',
+    personal: 'url-query',
     description: 'Where the person is sent after a successful verification (not used in an iframe).',
   },
   {
@@ -148,6 +174,7 @@ export const tokenFields: readonly TokenField[] = [
     default: 'https://ui.idenfy.com/result?status=fail',
     entry: 'url-invalid',
     origin: 'reference',
+    personal: 'url-query',
     description: 'Where the person is sent after a failed verification (not used in an iframe).',
   },
   {
@@ -156,6 +183,7 @@ export const tokenFields: readonly TokenField[] = [
     default: null,
     entry: 'url-invalid',
     origin: 'reference',
+    personal: 'url-query',
     description: 'A webhook address for this session only, instead of the one set in the dashboard. Needs the custom callback URL feature.',
   },
   {
@@ -164,6 +192,7 @@ export const tokenFields: readonly TokenField[] = [
     default: 'https://ui.idenfy.com/result?status=unverified',
     entry: 'url-invalid',
     origin: 'reference',
+    personal: 'url-query',
     description: 'Where the person is sent when the verification is not analysed, for example when they cancel.',
   },
   {
@@ -172,6 +201,7 @@ export const tokenFields: readonly TokenField[] = [
     default: null,
     entry: 'date-invalid',
     origin: 'reference',
+    personal: true,
     description: 'The person\'s date of birth, compared with the document.',
   },
   {
@@ -180,6 +210,7 @@ export const tokenFields: readonly TokenField[] = [
     default: null,
     entry: 'date-invalid',
     origin: 'reference',
+    personal: true,
     description: 'The document\'s expiry date, compared with the document.',
   },
   {
@@ -188,6 +219,7 @@ export const tokenFields: readonly TokenField[] = [
     default: null,
     entry: 'date-invalid',
     origin: 'reference',
+    personal: true,
     description: 'The document\'s issue date, compared with the document.',
   },
   {
@@ -196,6 +228,7 @@ export const tokenFields: readonly TokenField[] = [
     default: null,
     entry: 'nationality-invalid',
     origin: 'reference',
+    personal: true,
     description: 'The person\'s nationality, compared with the document. Lower case is read as upper case.',
   },
 
@@ -206,6 +239,7 @@ export const tokenFields: readonly TokenField[] = [
     default: null,
     entry: 'external-ref-invalid',
     origin: 'openapi',
+    personal: true,
     description: 'Your own reference for the session, returned as it is in webhooks.',
   },
   flag('generateDigitString', 'Also create an 8-digit code (`digitString`) that the person types into the mobile app.', { default: false }),
@@ -215,6 +249,7 @@ export const tokenFields: readonly TokenField[] = [
     default: null,
     entry: 'locale-invalid',
     origin: 'openapi',
+    personal: false,
     description: 'The language of the verification screens. A language iDenfy does not offer falls back to English.',
     note: 'The 2018–2023 documentation listed 16 languages; OpenAPI (2026) allows any code of up to 7 characters. Errata accepts any and warns outside the 16.',
   },
@@ -224,6 +259,7 @@ export const tokenFields: readonly TokenField[] = [
     default: null,
     entry: 'name-invalid',
     origin: 'openapi',
+    personal: true,
     description: 'The person\'s first name, compared with the document; echoed in upper case.',
     note: 'Some crawls forbid digits and symbols such as `~!@#$%^*`; iDenfy\'s FAQ says any characters are accepted. Errata checks the length only.',
   },
@@ -233,6 +269,7 @@ export const tokenFields: readonly TokenField[] = [
     default: null,
     entry: 'name-invalid',
     origin: 'openapi',
+    personal: true,
     description: 'The person\'s last name, compared with the document; echoed in upper case.',
   },
   {
@@ -241,6 +278,7 @@ export const tokenFields: readonly TokenField[] = [
     default: null,
     entry: 'identity-number-invalid',
     origin: 'openapi',
+    personal: true,
     description: 'The document\'s number, compared with the document.',
     note: 'Older pages give a minimum length of 1 and no maximum; OpenAPI gives a maximum of 50.',
   },
@@ -250,6 +288,7 @@ export const tokenFields: readonly TokenField[] = [
     default: null,
     entry: 'identity-number-invalid',
     origin: 'openapi',
+    personal: true,
     description: 'The person\'s personal or national identity number, compared with the document.',
   },
   {
@@ -258,6 +297,7 @@ export const tokenFields: readonly TokenField[] = [
     default: null,
     entry: 'sex-invalid',
     origin: 'openapi',
+    personal: true,
     description: 'The person\'s sex as printed on documents: `M` or `F`.',
   },
   {
@@ -266,6 +306,7 @@ export const tokenFields: readonly TokenField[] = [
     default: null,
     entry: 'address-invalid',
     origin: 'openapi',
+    personal: true,
     description: 'The person\'s address, for proof-of-address checks.',
     note: 'The token documentation limits it to 255 characters; OpenAPI gives no limit.',
   },
@@ -278,6 +319,7 @@ export const tokenFields: readonly TokenField[] = [
     default: null,
     entry: 'questionnaire-unknown',
     origin: 'openapi',
+    personal: false,
     description: 'The key of one of your questionnaires, shown in this session.',
   },
   flag('questionnaireRequired', 'Whether the person must answer the questionnaire.', { default: true }),
@@ -287,6 +329,7 @@ export const tokenFields: readonly TokenField[] = [
     default: null,
     entry: 'risk-assessment-profile-unknown',
     origin: 'openapi',
+    personal: false,
     description: 'The ID (a UUID) of one of your risk assessment profiles.',
   },
   {
@@ -295,6 +338,7 @@ export const tokenFields: readonly TokenField[] = [
     default: null,
     entry: 'theme-invalid',
     origin: 'openapi',
+    personal: false,
     description: 'The ID (a UUID) of one of your UI themes.',
   },
   {
@@ -303,6 +347,7 @@ export const tokenFields: readonly TokenField[] = [
     default: null,
     entry: 'list-field-invalid',
     origin: 'openapi',
+    personal: false,
     description: 'Countries whose registry centres are checked (for example HU, LT, US).',
   },
   flag('verifyEmail', 'Add an e-mail verification step.'),
@@ -336,6 +381,7 @@ export const tokenFields: readonly TokenField[] = [
     default: null,
     entry: 'number-field-invalid',
     origin: 'openapi',
+    personal: false,
     description: 'Makes face matching stricter or looser for this session (default 1).',
   },
   {
@@ -344,6 +390,7 @@ export const tokenFields: readonly TokenField[] = [
     default: null,
     entry: 'object-field-invalid',
     origin: 'openapi',
+    personal: 'free-text',
     description: 'Extra document steps, keyed by country, document type and step name. Needs the additional steps feature.',
   },
   {
@@ -352,6 +399,7 @@ export const tokenFields: readonly TokenField[] = [
     default: null,
     entry: 'object-field-invalid',
     origin: 'openapi',
+    personal: true,
     description: 'Data to compare in COMPARE-type additional steps, keyed by step name. Only with `additionalSteps`.',
   },
   {
@@ -360,6 +408,7 @@ export const tokenFields: readonly TokenField[] = [
     default: false,
     entry: 'boolean-field-invalid',
     origin: 'openapi',
+    personal: false,
     description: 'Add a utility bill step. Not together with `additionalSteps`.',
   },
   flag('nfcOptional', 'Offer reading the document\'s NFC chip without requiring it.'),
@@ -369,6 +418,7 @@ export const tokenFields: readonly TokenField[] = [
     default: null,
     entry: 'integer-field-invalid',
     origin: 'openapi',
+    personal: false,
     description: 'The minimum age; a younger person\'s verification becomes SUSPECTED.',
   },
   {
@@ -377,6 +427,7 @@ export const tokenFields: readonly TokenField[] = [
     default: null,
     entry: 'integer-field-invalid',
     origin: 'openapi',
+    personal: false,
     description: 'The maximum age; an older person\'s verification becomes SUSPECTED.',
   },
 
@@ -387,6 +438,7 @@ export const tokenFields: readonly TokenField[] = [
     default: null,
     entry: 'list-field-invalid',
     origin: 'older-docs',
+    personal: true,
     description: 'Questions for the agent of a video call.',
   },
   {
@@ -395,6 +447,7 @@ export const tokenFields: readonly TokenField[] = [
     default: null,
     entry: 'list-field-invalid',
     origin: 'older-docs',
+    personal: false,
     description: 'Fraud checks to run: `AML_NAMES_CHECK`, `LID`, `AML_NEWS`.',
   },
   {
@@ -403,6 +456,7 @@ export const tokenFields: readonly TokenField[] = [
     default: null,
     entry: 'integer-field-invalid',
     origin: 'older-docs',
+    personal: false,
     description: 'Retries allowed after a failed attempt; 0 means the first attempt must pass.',
   },
   {
@@ -411,6 +465,7 @@ export const tokenFields: readonly TokenField[] = [
     default: null,
     entry: 'number-field-invalid',
     origin: 'older-docs',
+    personal: false,
     description: 'How closely sent text must match the document (default 0.8).',
   },
   {
@@ -419,6 +474,7 @@ export const tokenFields: readonly TokenField[] = [
     default: null,
     entry: 'number-field-invalid',
     origin: 'older-docs',
+    personal: false,
     description: 'How closely sent text must match the machine-readable zone (default 0.7).',
   },
   flag('checkUrjanet', 'Check utility data through Urjanet.', { origin: 'older-docs' }),
@@ -428,6 +484,7 @@ export const tokenFields: readonly TokenField[] = [
     default: null,
     entry: 'list-field-invalid',
     origin: 'older-docs',
+    personal: false,
     description: 'What the capture detects: `FACE`, `EYES`.',
   },
   {
@@ -436,6 +493,7 @@ export const tokenFields: readonly TokenField[] = [
     default: null,
     entry: 'dummy-status-invalid',
     origin: 'older-docs',
+    personal: false,
     description: 'Creates a test verification with this result. Works only in a development environment.',
     note: '`ACTIVE` appears only in the older documentation.',
   },

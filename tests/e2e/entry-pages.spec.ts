@@ -87,3 +87,38 @@ test('"Copy as Markdown" copies the Markdown twin of the entry', async ({ page, 
   expect(copied.startsWith('# Error while parsing JSON\n')).toBe(true);
   expect(copied).toContain('An error occurred while parsing/constructing JSON');
 });
+
+/** The level-2 headings of a Markdown document, in order. */
+const markdownHeadings = (markdown: string) => [...markdown.matchAll(/^## (.+)$/gm)].map((found) => found[1] as string);
+
+test("an entry page's sections and its Markdown twin's are the same, in the same order, for every kind of entry", async ({ page, request }) => {
+  // An identifier with cases, a case with an example and variants, a success, another endpoint's case.
+  const slugs = ['bad-value', 'wrong-http-method', 'token-created', 'deletion-token-not-expired'];
+  for (const slug of slugs) {
+    await page.goto(`/errors/${slug}/`);
+    // What a reader sees as the page's sections: the visible level-2 headings with a "#" link, read without it.
+    const onPage = await page
+      .getByRole('article')
+      .getByRole('heading', { level: 2 })
+      .evaluateAll((headings) => headings.filter((heading) => heading.querySelector('a.anchor')).map((heading) => (heading.firstChild?.textContent ?? '').trim()));
+    const twin = markdownHeadings(await (await request.get(`/errors/${slug}.md`)).text());
+    expect(twin.length, slug).toBeGreaterThan(4);
+    expect(onPage, slug).toEqual(twin);
+    if (await page.getByRole('navigation', { name: 'On this page' }).isVisible()) {
+      await expect(page.getByRole('navigation', { name: 'On this page' }).getByRole('link'), slug).toHaveText(twin);
+    }
+  }
+});
+
+test('every entry page has exactly the section headings of its Markdown twin', async ({ request }) => {
+  expect(catalogue.length).toBeGreaterThan(50);
+  for (const entry of catalogue) {
+    const html = await (await request.get(`/errors/${entry.slug}/`)).text();
+    // Section headings carry their anchor link; the hidden "Your case" box and the feedback heading do not.
+    const onPage = [...html.matchAll(/<h2 id="[^"]+"[^>]*>([^<]*)<a class="anchor"/g)].map((found) =>
+      (found[1] as string).replace(/&#39;|&#x27;/g, "'").replace(/&amp;/g, '&').trim(),
+    );
+    const twin = markdownHeadings(await (await request.get(`/errors/${entry.slug}.md`)).text());
+    expect(onPage, entry.slug).toEqual(twin);
+  }
+});

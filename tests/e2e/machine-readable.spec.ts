@@ -107,3 +107,15 @@ test('every page carries a Content-Security-Policy whose script hashes cover all
   }
   expect(problems).toEqual([]);
 });
+
+test("every section of the header's navigation is a page of llms.txt and of the sitemap", async ({ page, request }) => {
+  await page.goto('/');
+  const hrefs = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+  expect(hrefs.length).toBeGreaterThan(5);
+  const llms = await (await request.get('/llms.txt')).text();
+  const sitemap = await (await request.get('/sitemap.xml')).text();
+  for (const href of hrefs) {
+    expect(llms, href).toContain(`${href}):`);
+    expect(sitemap, href).toContain(`${href}</loc>`);
+  }
+});

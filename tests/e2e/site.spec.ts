@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures.ts';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { catalogue, statuses } from '../../src/catalogue/index.ts';
+import { tokenFields } from '../../src/token/fields.ts';
 
 test('the theme toggle switches to dark and the choice survives a reload', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
@@ -101,4 +102,22 @@ test('every page of the site loads without console errors', async ({ page }) => 
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
   }
+});
+
+test('the field reference says, for every field, whether it carries personal data', async ({ page }) => {
+  await page.goto('/token/');
+  // Read as a person reads it: the column headed "Personal data", the row of each field.
+  const shown = await page.locator('table.field-table').evaluateAll((tables) => {
+    const cells: Record<string, string> = {};
+    for (const table of tables) {
+      const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent?.trim());
+      const column = headers.indexOf('Personal data');
+      for (const row of table.querySelectorAll('tbody tr')) cells[row.id] = row.children[column]?.textContent?.trim() ?? '';
+    }
+    return cells;
+  });
+  const words = { true: 'Yes', 'url-query': 'In its query', 'free-text': 'In its free text', false: 'No' } as const;
+  expect(Object.keys(shown).sort()).toEqual(tokenFields.map((field) => field.name).sort());
+  for (const field of tokenFields) expect(shown[field.name], field.name).toBe(words[`${field.personal}`]);
+  expect([shown.firstName, shown.dateOfBirth, shown.successUrl, shown.additionalSteps, shown.country]).toEqual(['Yes', 'Yes', 'In its query', 'In its free text', 'No']);
 });

@@ -250,11 +250,11 @@ describe('explain', () => {
       /message\s+Method "\{method\}" not allowed\./,
       /page\s+\/errors\/wrong-http-method\//,
       /\nSummary\n/,
-      /\nCause\n/,
-      /\nFix\n {2}1\. .*\n {2}2\. /,
-      /\nRetry\n {2}Does not help\./,
+      /\nWhen it happens\n/,
+      /\nHow to fix it\n {2}1\. .*\n {2}2\. /,
+      /\nDoes retrying help\?\n {2}Not with the same method\./,
       /\nRelated\n {2}method-not-allowed/,
-      /\nProvenance\n {2}inferred: .*\n.*\(inferred\s+parts: status, message\)/,
+      /\nWhere this comes from\n {2}inferred: .*\n.*\(inferred\s+parts: status, message\)/,
       /\nYou may also see\n {2}- /,
     ]) {
       assert.match(text, expected);
@@ -263,7 +263,7 @@ describe('explain', () => {
 
   test('a documented entry says so; an entry with no identifier says so', async () => {
     const documented = await cli(['explain', 'bad-value']);
-    assert.match(documented.stdout, /\nProvenance\n {2}documented\n/);
+    assert.match(documented.stdout, /\nWhere this comes from\n {2}documented\n/);
     const bare = await cli(['explain', 'invalid-credentials']);
     assert.match(bare.stdout, /identifier\s+none/);
   });
@@ -279,7 +279,7 @@ describe('explain', () => {
     assert.equal(ran.code, 0);
     assert.match(ran.stdout, /slug\s+insufficient-funds/);
     assert.match(ran.stdout, /status\s+402 Payment Required/);
-    assert.match(ran.stdout, /\nFix\n {2}1\. /);
+    assert.match(ran.stdout, /\nHow to fix it\n {2}1\. /);
   });
 
   test('a status with several entries lists them briefly', async () => {
@@ -289,7 +289,7 @@ describe('explain', () => {
     assert.match(ran.stdout, /partner-inactive\s+case/);
     assert.match(ran.stdout, /wrong-environment\s+case/);
     assert.match(ran.stdout, /dummy-outside-development\s+case/);
-    assert.doesNotMatch(ran.stdout, /\nCause\n/);
+    assert.doesNotMatch(ran.stdout, /\nWhen it happens\n/);
   });
 
   test('a status no entry has lists the statuses there are, exit 1', async () => {

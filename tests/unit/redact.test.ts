@@ -5,7 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { redactBase64, redactDate, redactScenario, redactString, redactText, personalFields } from '../../src/share/redact.ts';
+import { personalStrings, redactBase64, redactDate, redactScenario, redactString, redactText } from '../../src/share/redact.ts';
+import { redactResponseBody } from '../../src/check/redact-exchange.ts';
+import { tokenField, tokenFields, type TokenField, type ValueRule } from '../../src/token/fields.ts';
 import { decodeScenario, encodeScenario } from '../../src/share/scenario-link.ts';
 import { predict } from '../../src/predict/predict.ts';
 import type { ScenarioInput } from '../../src/predict/scenario.ts';
@@ -85,7 +87,7 @@ test('a body with personal data in every field', () => {
     additionalData: { UTILITY_BILL: { address: 'Xxxxxxxx xx. 0, Xxxxxxx' } },
     additionalSteps: { ALL: { ALL: { UTILITY_BILL: { type: 'EXTRACT', note: 'xxx Xxxxx Xxxxxxxx' } } } },
     country: 'lt',
-    nationality: 'LT',
+    nationality: 'AD',
     documents: ['ID_CARD'],
     successUrl: 'https://example.com/ok',
     first_name: 'Xxxxx',
@@ -155,9 +157,12 @@ const otherFields = fc.record(
   { requiredKeys: [] },
 );
 
+/** The fields the table marks as carrying personal data in every string and number of their value. */
+const wholePersonal = tokenFields.filter((field) => field.personal === true).map((field) => field.name);
+
 const personalBody = fc
   .tuple(
-    fc.record(Object.fromEntries(personalFields.map((name) => [name, personalValue(name)])), { requiredKeys: [] }),
+    fc.record(Object.fromEntries(wholePersonal.map((name) => [name, personalValue(name)])), { requiredKeys: [] }),
     otherFields,
   )
   .map(([personal, other]) => ({ ...other, ...personal }));
@@ -187,7 +192,8 @@ const account = fc.record(
   { requiredKeys: [] },
 );
 
-const isPersonalKey = (key: string) => personalFields.includes(key) || key === 'clientID' || key === 'email';
+/** Masked whole: a field the table marks `personal: true`, or a key outside the table (`clientID`, `email`). */
+const isPersonalKey = (key: string) => (tokenField(key)?.personal ?? true) === true;
 
 /** Every personal value in a body (strings, and numbers as written). */
 function personalValues(value: unknown): string[] {
@@ -274,4 +280,110 @@ test('redaction never changes the prediction, and leaves no personal value in th
     }),
     { numRuns: 2000 },
   );
+});
+
+// ── Against the field table: what each field's `personal` attribute promises ──
+
+/** A body through "Redact before sharing" and the share link, as the person who opens it reads it. */
+function sharedBody(body: Record<string, unknown>): Record<string, unknown> {
+  const read = decodeScenario(encodeScenario(redactScenario({ request: { body } } as ScenarioInput)));
+  assert.equal(read.kind, 'scenario');
+  return (read.kind === 'scenario' ? read.scenario.request?.body : undefined) as Record<string, unknown>;
+}
+
+const person = 'Jonas Jonaitis 1987';
+
+/** A value of a personal field that a person could be found by: right for its rule, so that it is not masked for being wrong. */
+function personalSample(rule: ValueRule): unknown {
+  switch (rule.type) {
+    case 'string':
+      if (rule.format === 'date') return '1987-06-05';
+      // Not the list's first value, which is the placeholder a valid value becomes.
+      if (rule.oneOf) return rule.oneOf.at(-1);
+      return person;
+    case 'integer':
+    case 'number':
+      return 19870605;
+    case 'boolean':
+      return true;
+    case 'array':
+      return [personalSample(rule.items)];
+    case 'object':
+      return { note: person };
+  }
+}
+
+/** Every string and number of a value, as text. */
+function leaves(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (typeof value === 'number') return [String(value)];
+  if (Array.isArray(value)) return value.flatMap(leaves);
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(leaves);
+  return [];
+}
+
+test('the field table decides for every field, and uses every kind of decision', () => {
+  const kinds = new Set(tokenFields.map((field) => field.personal));
+  assert.deepEqual([...kinds].sort(), [false, true, 'free-text', 'url-query'].sort());
+  assert.ok(tokenFields.filter((field) => field.personal === true).length >= 10, 'the names, dates and numbers of a person are personal');
+  // @ts-expect-error A field that does not say whether it carries personal data does not compile.
+  const undecided: TokenField = { name: 'phoneNumber', rule: { type: 'string' }, default: null, entry: 'bad-value', origin: 'openapi', description: 'A phone number.' };
+  assert.equal(undecided.personal, undefined);
+});
+
+test('every field the table marks personal is masked in a share link, in whole or in the part it names', () => {
+  const checked: string[] = [];
+  for (const field of tokenFields) {
+    if (field.personal === false) continue;
+    const value =
+      field.personal === 'url-query'
+        ? 'https://shop.example.com/kyc/done?customer=jonas.jonaitis&ref=1987#step-2'
+        : field.personal === 'free-text'
+          ? { ALL: { ALL: { UTILITY_BILL: { note: `for ${person}` } } } }
+          : personalSample(field.rule);
+    const shared = sharedBody({ clientId: 'user-42', [field.name]: value });
+    const link = JSON.stringify(shared[field.name]);
+    if (field.personal === 'url-query') {
+      assert.ok(link.startsWith('"https://shop.example.com/kyc/done?'), `${field.name}: the scheme, host and path stay: ${link}`);
+      assert.ok(!link.includes('jonas') && !link.includes('1987') && !link.includes('step-2'), `${field.name}: the query and fragment are masked: ${link}`);
+    } else if (field.personal === 'free-text') {
+      assert.ok(link.includes('UTILITY_BILL'), `${field.name}: the codes the predictor reads stay: ${link}`);
+      assert.ok(!link.includes('Jonas') && !link.includes('1987'), `${field.name}: its free text is masked: ${link}`);
+    } else {
+      for (const text of leaves(value)) assert.ok(!link.includes(text), `${field.name}: ${JSON.stringify(text)} is still in the link: ${link}`);
+    }
+    // errata check scrubs the same texts from what it prints.
+    const scrubbed = personalStrings({ [field.name]: value }).join('\n');
+    for (const text of field.personal === 'url-query' ? ['jonas.jonaitis'] : field.personal === 'free-text' ? [`for ${person}`] : leaves(value)) {
+      assert.ok(scrubbed.includes(text), `${field.name}: errata check would print ${JSON.stringify(text)}`);
+    }
+    checked.push(field.name);
+  }
+  assert.ok(checked.length >= 15, `only ${checked.length} personal fields checked`);
+});
+
+test('every field the table marks not personal is kept as sent, in a share link and in an errata check report', () => {
+  const samples: Record<ValueRule['type'], unknown> = { string: 'Abc 42', integer: 42, number: 0.75, boolean: true, array: ['Abc 42', 7], object: { Abc: 'Def 42' } };
+  const checked: string[] = [];
+  for (const field of tokenFields) {
+    if (field.personal !== false) continue;
+    const value = samples[field.rule.type];
+    const body = { clientId: 'user-42', [field.name]: value };
+    assert.deepEqual(sharedBody(body)[field.name], value, field.name);
+    assert.deepEqual((redactResponseBody(body) as Record<string, unknown>)[field.name], value, field.name);
+    assert.deepEqual(personalStrings({ [field.name]: value }), [], field.name);
+    checked.push(field.name);
+  }
+  assert.ok(checked.length >= 30, `only ${checked.length} fields checked`);
+});
+
+test('a key the field table does not know is masked whole, in a share link and in an errata check report', () => {
+  const body = { clientId: 'user-42', phoneNumber: '+370 600 12345', email: 'jonas@example.com' };
+  const shared = sharedBody(body);
+  const reported = redactResponseBody(body) as Record<string, unknown>;
+  for (const key of ['phoneNumber', 'email'] as const) {
+    assert.equal(shared[key], redactString(body[key]), key);
+    assert.equal(reported[key], redactString(body[key]), key);
+  }
+  assert.deepEqual(personalStrings(body).sort(), ['+370 600 12345', 'jonas@example.com', 'user-42'].sort());
 });

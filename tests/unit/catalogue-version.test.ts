@@ -1,0 +1,90 @@
+/**
+ * The catalogue's version is enforced: a change to any entry without a new version, a changelog
+ * release naming it and recorded fingerprints fails here, naming the entries and what to do.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { catalogue, catalogueVersion, changelog, type Entry } from '../../src/catalogue/index.ts';
+import type { ChangelogRelease } from '../../src/catalogue/version.ts';
+import {
+  canonicalJson,
+  fingerprintOf,
+  recordRelease,
+  releaseProblems,
+  type FingerprintFile,
+  type ReleaseState,
+} from '../../src/catalogue/fingerprint.ts';
+
+const recorded = JSON.parse(readFileSync(new URL('../../src/catalogue/fingerprints.json', import.meta.url), 'utf8')) as FingerprintFile;
+const real: ReleaseState = { entries: catalogue, version: catalogueVersion, changelog, recorded };
+
+/** The catalogue with one entry's message (or title) changed, as an edit to its record would. */
+function edited(slug: string): Entry[] {
+  const found = catalogue.find((entry) => entry.slug === slug);
+  assert.ok(found, `no entry ${slug}`);
+  return catalogue.map((entry) => (entry.slug === slug ? { ...entry, title: `${entry.title} (edited)` } : entry));
+}
+
+const bumped = (release: Partial<ChangelogRelease>): ChangelogRelease[] => [{ version: '1.2.0', date: '2026-12-01', changes: ['A change.'], ...release }, ...changelog];
+
+test('every catalogue entry is as recorded for the current version, and every recorded change is in its changelog release', () => {
+  assert.ok(recorded.releases.length > 0, 'src/catalogue/fingerprints.json records no version');
+  assert.equal(Object.keys(recorded.releases[0]?.entries ?? {}).length, catalogue.length);
+  assert.deepEqual(releaseProblems(real), []);
+});
+
+test('a changed entry without a new version fails, naming the entry and what to do', () => {
+  const problems = releaseProblems({ ...real, entries: edited('country-invalid') });
+  assert.equal(problems.length, 1, problems.join('\n'));
+  const [problem] = problems as [string];
+  assert.match(problem, /changed: country-invalid/);
+  assert.match(problem, /Bump catalogueVersion in src\/catalogue\/version\.ts/);
+  assert.match(problem, /changelog release/);
+  assert.match(problem, /npm run catalogue:fingerprint/);
+  // The script refuses to record it: recording never hides a change.
+  assert.equal(recordRelease({ ...real, entries: edited('country-invalid') }).file, null);
+});
+
+test('a new version whose changelog release does not list the changed entry fails, naming it', () => {
+  const problems = releaseProblems({ ...real, entries: edited('country-invalid'), version: '1.2.0', changelog: bumped({ changedEntries: ['date-invalid'] }) });
+  assert.ok(problems.some((problem) => /release 1\.2\.0 .*does not list country-invalid/.test(problem)), problems.join('\n'));
+  assert.equal(recordRelease({ ...real, entries: edited('country-invalid'), version: '1.2.0', changelog: bumped({}) }).file, null);
+});
+
+test('a version bumped without a changelog release fails', () => {
+  const problems = releaseProblems({ ...real, entries: edited('country-invalid'), version: '1.2.0' });
+  assert.ok(problems.some((problem) => /catalogueVersion is 1\.2\.0 but the newest changelog release .* is 1\.1\.0/.test(problem)), problems.join('\n'));
+});
+
+test('a new entry must be listed as new, and no entry may disappear', () => {
+  const added = [...catalogue, { ...(catalogue[0] as Entry), slug: 'brand-new-case' }];
+  const unlisted = releaseProblems({ ...real, entries: added, version: '1.2.0', changelog: bumped({ changedEntries: ['brand-new-case'] }) });
+  assert.ok(unlisted.some((problem) => /does not list brand-new-case/.test(problem)), unlisted.join('\n'));
+  const removed = releaseProblems({ ...real, entries: catalogue.slice(1) });
+  assert.ok(removed.some((problem) => problem.includes(`removed (${catalogue[0]?.slug})`) && problem.includes('retired')), removed.join('\n'));
+});
+
+test('bump, changelog entry, fingerprint: the whole recipe passes, and the change stays listed afterwards', () => {
+  const state: ReleaseState = { ...real, entries: edited('country-invalid'), version: '1.2.0', changelog: bumped({ changedEntries: ['country-invalid'] }) };
+  // Listed but not yet recorded: one problem, which running the script fixes.
+  assert.deepEqual(
+    releaseProblems(state).map((problem) => problem.includes('npm run catalogue:fingerprint')),
+    [true],
+  );
+  const result = recordRelease(state);
+  assert.ok(result.file);
+  assert.deepEqual(result.file.releases.map((release) => release.version), ['1.2.0', ...recorded.releases.map((release) => release.version)]);
+  assert.deepEqual(releaseProblems({ ...state, recorded: result.file }), []);
+  // Taking the entry out of the changelog later is caught by the recorded history.
+  const history = releaseProblems({ ...state, recorded: result.file, changelog: bumped({}) });
+  assert.ok(history.some((problem) => /release 1\.2\.0 does not list entries that changed in it: country-invalid/.test(problem)), history.join('\n'));
+});
+
+test("an entry's fingerprint does not depend on the order its keys are written in, and changes with any value", () => {
+  const entry = catalogue[0] as Entry;
+  const reversed = Object.fromEntries(Object.entries(entry).reverse());
+  assert.equal(fingerprintOf(reversed), fingerprintOf(entry));
+  assert.notEqual(fingerprintOf({ ...entry, retry: { ...entry.retry, helps: !entry.retry.helps } }), fingerprintOf(entry));
+  assert.equal(canonicalJson({ b: [1, { d: 2, c: undefined }], a: 'x' }), '{"a":"x","b":[1,{"d":2}]}');
+});
