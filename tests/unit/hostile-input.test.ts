@@ -42,10 +42,19 @@ async function cli(argv: string[], stdin = ''): Promise<Ran> {
   return { code, stdout, stderr, ms: performance.now() - started };
 }
 
+/**
+ * The fastest of three runs: the bounds below are about how much work an input costs, and a busy
+ * machine (a build beside the tests) stretches a single run by a pause that says nothing about it.
+ */
 function timed<T>(work: () => T): { value: T; ms: number } {
-  const started = performance.now();
-  const value = work();
-  return { value, ms: performance.now() - started };
+  let fastest = Number.POSITIVE_INFINITY;
+  let value!: T;
+  for (let run = 0; run < 3; run++) {
+    const started = performance.now();
+    value = work();
+    fastest = Math.min(fastest, performance.now() - started);
+  }
+  return { value, ms: fastest };
 }
 
 // Warm the engine once, so the first test does not pay for loading and compiling the catalogue.
