@@ -8,7 +8,7 @@
  * failure is a tool error (`isError`), never a crash of the server.
  */
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { catalogue, casesOf, entriesWithStatus, findEntry, identifierEntry, type Entry } from '../catalogue/index.ts';
 import { parseIdentifier } from '../catalogue/identifiers.ts';
@@ -17,16 +17,32 @@ import { jsonValueDepth, limitWords, maxBodyBytes, maxNestingDepth, maxPasteChar
 import { predict } from '../predict/predict.ts';
 import { ScenarioError, scenarioSchema } from '../predict/scenario.ts';
 import { entryProse } from '../package/prose.ts';
-import { validateTokenRequest } from '../package/index.ts';
+import { validateTokenRequest, type TokenRequest } from '../package/index.ts';
 import { entryMarkdown } from '../site/markdown.ts';
 import { responseText, retryAnswer, retryQuestion, sectionTitle } from '../site/entry-view.ts';
 import { entryPath, siteAddress } from '../site/paths.ts';
 import { tokenRequestSchema } from '../token/schema.ts';
 
-/** A JSON Schema from a zod schema, as it reads input, without its `$schema` line. */
-function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' });
-  return rest;
+/**
+ * A zod schema as the JSON Schema of one tool argument. The SDK writes the tool's input schema as
+ * draft-07 with the arguments under `properties`, so the argument's schema is draft-07 too, and its
+ * references, which zod writes from the schema's own root (`#/definitions/…`), are moved to where
+ * the schema will stand. Errata's own `x-errata-*` notes are left out: a strict validator (Ajv's
+ * default) refuses keywords it does not know.
+ */
+export function argumentSchema(schema: z.ZodType, argument: string): Record<string, unknown> {
+  const { $schema: _, ...generated } = z.toJSONSchema(schema, { io: 'input', target: 'draft-7', unrepresentable: 'any' });
+  const root = `#/properties/${argument}/`;
+  const placed = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(placed);
+    if (typeof value !== 'object' || value === null) return value;
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => !key.startsWith('x-errata-'))
+        .map(([key, inner]) => [key, key === '$ref' && typeof inner === 'string' && inner.startsWith('#/') ? `${root}${inner.slice(2)}` : placed(inner)]),
+    );
+  };
+  return placed(generated) as Record<string, unknown>;
 }
 
 /** A tool's answer: the text a model reads and the same facts as structured content. */
@@ -78,6 +94,23 @@ function explainQuery(query: string): Entry[] | undefined {
   return entry ? [entry] : undefined;
 }
 
+/** The Model Context Protocol's code for a resource that does not exist. */
+const resourceNotFound = -32002;
+
+/** A resource's entry: by its slug, or by an identifier in any spelling (`BAD_VALUE`, `bad-value`). */
+function resourceEntry(name: string): Entry | undefined {
+  const identifier = parseIdentifier(name);
+  return findEntry(name.toLowerCase()) ?? (identifier ? identifierEntry(identifier) : undefined);
+}
+
+/** What a client shows the model before it uses the server. */
+const instructions =
+  "Errata knows every error of iDenfy's POST /api/v2/token (identity verification): what each means, why it happens, " +
+  'how to fix it, and what the API answers to a given request and account. With an error in hand (a message, a body, a ' +
+  'whole HTTP response) call `lookup`; with a name (identifier, slug, status) call `explain`; before sending a body, ' +
+  '`validate_token_request`; for what a whole request and account state produce, `predict`. Every entry is also a ' +
+  'resource, errata://errors/<slug>.';
+
 export interface ServerOptions {
   version: string;
   /** The site the answers link to: ERRATA_SITE, else the local preview. */
@@ -87,7 +120,7 @@ export interface ServerOptions {
 /** The MCP server, not yet connected to a transport. */
 export function createServer(options: ServerOptions): McpServer {
   const site = options.site ?? siteAddress(process.env);
-  const server = new McpServer({ name: 'errata', version: options.version });
+  const server = new McpServer({ name: 'errata', version: options.version }, { instructions });
 
   server.registerTool(
     'predict',
@@ -95,10 +128,11 @@ export function createServer(options: ServerOptions): McpServer {
       title: 'Predict a token response',
       description:
         "Predicts exactly what iDenfy's POST /api/v2/token answers (status, body, catalogue entry, every problem in order, warnings) " +
-        'for a request and an account state. Use it BEFORE sending a request, or to learn what a given request or account ' +
+        'for a whole request (method, credentials, body) and an account state. Use it to learn what a given request or account ' +
         'situation (inactive account, no funds, rate limit, wrong method, missing credentials, malformed JSON) produces. ' +
+        'To check only a body you are about to send, `validate_token_request` is simpler. ' +
         '`scenario` is { request?: { method?, credentials?, body? | rawBody? | rawBodyBase64? }, account?: {...} }; {} is a healthy request.',
-      inputSchema: { scenario: z.looseObject({}).meta(jsonSchemaOf(scenarioSchema)) },
+      inputSchema: { scenario: z.looseObject({}).meta(argumentSchema(scenarioSchema, 'scenario')) },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     async ({ scenario }) => {
@@ -175,7 +209,14 @@ export function createServer(options: ServerOptions): McpServer {
         'Lists every problem iDenfy\'s API would find in a POST /api/v2/token request body, in the order it checks them (the ' +
         'first is the one it answers with), each with its entry, JSON Pointer and message. Use it on a body you are about to ' +
         'send or are writing code to build. `body` is the JSON object (or its JSON text). An empty list means the API accepts it.',
-      inputSchema: { body: z.unknown().meta(jsonSchemaOf(tokenRequestSchema)) },
+      inputSchema: {
+        body: z.unknown().meta({
+          anyOf: [
+            { ...argumentSchema(tokenRequestSchema, 'body/anyOf/0'), description: 'The body as a JSON object' },
+            { type: 'string', description: 'The body as JSON text, exactly as it would be sent' },
+          ],
+        }),
+      },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     async ({ body }) => {
@@ -183,7 +224,7 @@ export function createServer(options: ServerOptions): McpServer {
       const tooBig = limitProblem(body, 'The body', maxBodyBytes, limitWords.body);
       if (tooBig) return toolError(tooBig);
       try {
-        const problems = validateTokenRequest(body);
+        const problems = validateTokenRequest(body as TokenRequest | string);
         const text =
           problems.length === 0
             ? 'No problems: the API would accept this body (with a healthy account).'
@@ -212,8 +253,8 @@ export function createServer(options: ServerOptions): McpServer {
     }),
     { title: 'Catalogue entry', description: 'An error entry as Markdown: status, identifier, message, cause, fix, retry, evidence.', mimeType: 'text/markdown' },
     async (uri, { slug }) => {
-      const entry = typeof slug === 'string' ? findEntry(slug) : undefined;
-      if (!entry) throw new Error(`No catalogue entry has the slug "${String(slug)}"`);
+      const entry = typeof slug === 'string' ? resourceEntry(slug) : undefined;
+      if (!entry) throw new McpError(resourceNotFound, `No catalogue entry has the slug "${String(slug)}": the resources list names them all`, { uri: uri.href });
       return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: entryMarkdown(entry, new URL(`${site}/`), entryProse(entry.slug)) }] };
     },
   );

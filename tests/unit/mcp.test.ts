@@ -5,6 +5,8 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { createServer } from '../../src/mcp/server.ts';
 import { catalogue } from '../../src/catalogue/index.ts';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 
 const client = new Client({ name: 'unit', version: '1.0.0' });
 const server = createServer({ version: '0.0.0-test', site: 'https://errata.example' });
@@ -32,10 +34,29 @@ describe('errata mcp', () => {
     const byName = new Map(tools.map((tool) => [tool.name, tool]));
     const scenario = byName.get('predict')?.inputSchema.properties?.scenario as { properties?: Record<string, unknown> };
     assert.deepEqual(Object.keys(scenario.properties ?? {}), ['request', 'account']);
-    const body = byName.get('validate_token_request')?.inputSchema.properties?.body as { properties?: Record<string, unknown> };
-    assert.ok(body.properties?.clientId);
+    const body = byName.get('validate_token_request')?.inputSchema.properties?.body as { anyOf?: { properties?: Record<string, unknown>; type?: string }[] };
+    assert.ok(body.anyOf?.[0]?.properties?.clientId, 'the body as an object, with its fields');
+    assert.equal(body.anyOf?.[1]?.type, 'string', 'or as JSON text');
     assert.match(byName.get('explain')?.description ?? '', /use `lookup` instead/);
     assert.match(byName.get('lookup')?.description ?? '', /use `explain`/);
+  });
+
+  test('every input schema compiles in a strict JSON Schema validator, and accepts and refuses what the tool does', async () => {
+    // Clients validate arguments against these schemas before calling (and some drop a tool whose
+    // schema does not compile): a dangling $ref or an unknown keyword would hide the tool.
+    const { tools } = await client.listTools();
+    const ajv = new Ajv({ allErrors: true }); // Ajv's defaults: unknown keywords are refused
+    addFormats.default(ajv); // as the SDK's own validator does
+    const validators = new Map(tools.map((tool) => [tool.name, ajv.compile(tool.inputSchema)]));
+    const valid = (name: string, args: unknown) => validators.get(name)?.(args) === true;
+    assert.ok(valid('predict', { scenario: { request: { method: 'POST', body: { clientId: 'a', documents: ['ID_CARD'] } }, account: { fundsAvailable: false } } }));
+    assert.ok(valid('predict', { scenario: {} }));
+    assert.ok(!valid('predict', { scenario: { request: { credentials: 'maybe' } } }));
+    assert.ok(valid('validate_token_request', { body: { clientId: 'user-1', country: 'LT' } }));
+    assert.ok(valid('validate_token_request', { body: '{"clientId": "user-1"}' }), 'the body as JSON text');
+    assert.ok(valid('explain', { query: 'BAD_VALUE' }));
+    assert.ok(!valid('explain', {}));
+    assert.ok(valid('lookup', { text: 'Rate limit exceeded' }));
   });
 
   test('each tool answers with text and structured content, linking to the site given', async () => {
@@ -85,6 +106,17 @@ describe('errata mcp', () => {
     assert.equal(content.mimeType, 'text/markdown');
     assert.match(content.text, /^# /);
     assert.match(content.text, /https:\/\/errata\.example\/errors\/country-invalid\//);
-    await assert.rejects(client.readResource({ uri: 'errata://errors/no-such-entry' }), /no-such-entry/);
+    await assert.rejects(client.readResource({ uri: 'errata://errors/no-such-entry' }), (error: { code?: number; message: string }) => {
+      assert.equal(error.code, -32002, 'the protocol’s "resource not found"');
+      assert.match(error.message, /no-such-entry/);
+      return true;
+    });
+    const byIdentifier = await client.readResource({ uri: 'errata://errors/BAD_VALUE' });
+    assert.match((byIdentifier.contents[0] as { text: string }).text, /https:\/\/errata\.example\/errors\/bad-value\//, 'an identifier names its entry');
+  });
+
+  test('the server tells the client when to use which tool', () => {
+    const instructions = client.getInstructions() ?? '';
+    for (const tool of ['lookup', 'explain', 'validate_token_request', 'predict']) assert.match(instructions, new RegExp(`\`${tool}\``));
   });
 });
