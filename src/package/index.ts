@@ -47,7 +47,7 @@ export const tokenRequestSchema: z.ZodType<TokenRequest> = requestSchema as unkn
  *
  * @throws {ScenarioError} when the scenario does not fit its schema (`error.issues` names each path).
  */
-export function predict(scenario: ScenarioInput | unknown): Outcome {
+export function predict(scenario: ScenarioInput): Outcome {
   return predictScenario(scenario);
 }
 
@@ -71,13 +71,16 @@ export type AccountInput = NonNullable<ScenarioInput['account']>;
 /**
  * Every problem the API would find in a token request body, in the order it checks them (the
  * first is the one it answers with), before anything is sent. An empty array means the API
- * would accept it. `body` is the object you would send, or its JSON text.
+ * would accept it. `body` is the object you would send, or its JSON text; `undefined` is a
+ * request sent without a body. For data of unknown shape, say so: `body as TokenRequest`.
  *
  * @param account the account's state (contract, features, limits), when it is not a healthy default.
- * @throws {ScenarioError} when `account` does not fit its schema.
+ * @throws {ScenarioError} when `account` does not fit its schema, or `body` is beyond what Errata
+ *   reads (1 MiB, 512 levels of nesting) or is not JSON data (a function, a cycle).
  */
-export function validateTokenRequest(body: TokenRequest | string | unknown, account?: AccountInput): RequestProblem[] {
-  const request = typeof body === 'string' ? { rawBody: body } : { body: body as never };
+export function validateTokenRequest(body: TokenRequest | string | undefined, account?: AccountInput): RequestProblem[] {
+  // Without a body the scenario would send its sample one: a missing body is an empty one.
+  const request = typeof body === 'string' ? { rawBody: body } : body === undefined ? { rawBody: '' } : { body: body as never };
   const outcome = predictScenario({ request, ...(account === undefined ? {} : { account }) });
   return outcome.problems.map((found) => {
     const entry = findEntry(found.entry) as Entry;
@@ -119,6 +122,12 @@ export interface Explanation {
   path: string;
   /** The page's absolute address when a site is known (option, else `ERRATA_SITE`), else null. */
   url: string | null;
+  /**
+   * What the entry was found by: the body's `message` (its wording is the entry's, and `values`
+   * holds what it says), or only its `identifier`, when the message is one Errata does not know:
+   * then the entry is the identifier's own, with its general fix.
+   */
+  matchedBy: 'message' | 'identifier';
 }
 
 function bodyText(body: unknown): string {
@@ -134,20 +143,39 @@ function bodyText(body: unknown): string {
 function siteOf(options: ExplainOptions): string | undefined {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
   const site = options.site || env?.ERRATA_SITE;
-  return site ? withoutTrailingSlashes(site) : undefined;
+  if (!site) return undefined;
+  if (!URL.canParse(site) || !/^https?:$/.test(new URL(site).protocol)) {
+    throw new TypeError(`The site to link to must be an http(s) address such as https://errata.example, not ${JSON.stringify(site.slice(0, 200))}`);
+  }
+  return withoutTrailingSlashes(site);
+}
+
+/** The best of some matches: those of the response's own status first, else in rank order. */
+function bestOf(matches: readonly Match[], status: number): Match | undefined {
+  return [...matches].sort((a, b) => Number(b.entry.status === status) - Number(a.entry.status === status))[0];
 }
 
 /**
  * Explains a response from `POST /api/v2/token`: the entry it is, the values in its message, the
- * fix, whether a retry may help, and the entry's page. Returns null when no entry's message
- * (or, for a body without a message, identifier) fits: a response Errata does not know.
+ * fix, whether a retry may help, and the entry's page. The entry is found by the body's message;
+ * when Errata does not know that wording (or the body has none), by its identifier. Returns null
+ * when neither fits: a response Errata does not know.
+ *
+ * @throws {TypeError} when `response` has no numeric `status`, or the site is not an http(s) address.
  */
 export function explainResponse(response: ApiResponse, options: ExplainOptions = {}): Explanation | null {
+  if (typeof response !== 'object' || response === null || typeof response.status !== 'number') {
+    throw new TypeError('explainResponse needs the response as { status, body }: status a number such as 400, body parsed or as text');
+  }
   const text = bodyText(response.body);
   const { input, matches } = lookupText(`HTTP/1.1 ${response.status}\n\n${text}`);
-  const fits = (found: Match) =>
-    input.message !== undefined ? found.reason === 'message' : found.reason === 'identifier' && input.identifier !== undefined;
-  const best = matches.filter(fits).sort((a, b) => Number(b.entry.status === response.status) - Number(a.entry.status === response.status))[0];
+  const byMessage = input.message === undefined ? undefined : bestOf(matches.filter((found) => found.reason === 'message'), response.status);
+  // Without a known message, the identifier's own entry: the general one, not a guess among its cases.
+  const byIdentifier =
+    input.identifier === undefined
+      ? undefined
+      : bestOf(matches.filter((found) => found.reason === 'identifier' || (found.entry.kind === 'identifier' && found.entry.identifier === input.identifier)), response.status);
+  const best = byMessage ?? byIdentifier;
   if (!best) return null;
   const entry = best.entry;
   const path = entryPath(entry.slug);
@@ -159,6 +187,7 @@ export function explainResponse(response: ApiResponse, options: ExplainOptions =
     retry: { helps: entry.retry.helps, note: entry.retry.note },
     path,
     url: site === undefined ? null : `${site}${path}`,
+    matchedBy: best === byMessage ? 'message' : 'identifier',
   };
 }
 

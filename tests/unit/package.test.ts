@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { requestTypeSource } from '../../scripts/token-request-type.ts';
 import { explainResponse, identifiers, isIdentifier, validateTokenRequest } from '../../src/package/index.ts';
+import { claudeCodeCommand, commonJsNote, installCommands, mcpServersJson } from '../../src/site/package-usage.ts';
 import { stripFrontMatter } from '../../src/package/prose.ts';
 import { entryProse } from '../../src/package/prose.ts';
 
@@ -38,11 +39,27 @@ describe('the package entry', () => {
     assert.equal(explainResponse({ status: 401, body: { identifier: 'UNAUTHORIZED' } })?.entry.slug, 'unauthorized');
   });
 
+  test('explainResponse: a message Errata does not know falls back to the identifier’s own entry, and says so', () => {
+    const limited = explainResponse({ status: 429, body: { identifier: 'TOO_MANY_REQUESTS', message: 'Rate limit exceeded' } });
+    assert.deepEqual([limited?.entry.slug, limited?.matchedBy, limited?.retry.helps], ['too-many-requests', 'identifier', true]);
+    const broken = explainResponse({ status: 500, body: { identifier: 'INTERNAL_ERROR', message: 'Something broke on our side' } });
+    assert.deepEqual([broken?.entry.slug, broken?.matchedBy], ['internal-error', 'identifier']);
+    const known = explainResponse({ status: 400, body: { identifier: 'BAD_VALUE', message: "Field 'country' must be a valid ISO 3166-1 alpha-2 code." } });
+    assert.deepEqual([known?.entry.slug, known?.matchedBy], ['country-invalid', 'message']);
+  });
+
+  test('explainResponse: a response without a status, or a site that is no address, is a clear TypeError', () => {
+    assert.throws(() => explainResponse(undefined as never), /needs the response as \{ status, body \}/);
+    const response = { status: 401, body: { identifier: 'UNAUTHORIZED' } };
+    assert.throws(() => explainResponse(response, { site: 'not a url' }), /must be an http\(s\) address/);
+  });
+
   test('validateTokenRequest: every problem in order, with entry, identifier, status, pointer and message', () => {
     const problems = validateTokenRequest({ clientId: 'user-1', country: 'XX', dateOfBirth: '2023-02-30' });
     assert.deepEqual(problems.map((found) => [found.entry, found.pointer]), [['country-invalid', '/country'], ['date-invalid', '/dateOfBirth']]);
     assert.deepEqual(validateTokenRequest({ clientId: 'user-1' }), []);
     assert.equal(validateTokenRequest('{"clientId":')[0]?.identifier, 'JSON_ERROR');
+    assert.equal(validateTokenRequest(undefined)[0]?.identifier, 'JSON_ERROR', 'no body is not the sample body');
   });
 
   test('isIdentifier guards the union', () => {
@@ -63,6 +80,14 @@ describe('the package documentation', () => {
   test('the README shows the error handler exactly as docs/examples/handler.ts, which the package test type-checks', () => {
     const readme = readFileSync('README.md', 'utf8');
     assert.ok(readme.includes(`\`\`\`ts\n${readFileSync('docs/examples/handler.ts', 'utf8')}\`\`\``));
+  });
+
+  test('the README shows the install commands, the CommonJS note and the MCP configuration of the /use/ page, word for word', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    for (const [name, text] of Object.entries({ installCommands, commonJsNote, mcpServersJson, claudeCodeCommand })) {
+      assert.ok(readme.includes(text), `README.md lacks ${name} of src/site/package-usage.ts`);
+    }
+    assert.doesNotMatch(`${installCommands}\n${mcpServersJson}\n${claudeCodeCommand}`, /npm install errata\b|"npx"/, 'nothing fetches the name from the registry');
   });
 
   test('package.json: bin, exports with types, files without the site, and no site dependency at run time', () => {
