@@ -19,7 +19,17 @@ export interface Io {
   stderrIsTerminal?: boolean;
 }
 
-/** The real process. `npm run` starts scripts in the project root, so the user's folder is INIT_CWD. */
+/**
+ * The folder relative paths are read from: the one the user is in. In this repository `npm run
+ * errata` starts the command in the project root, and the user's folder is INIT_CWD; anywhere
+ * else (the installed command, in any script or workspace) it is the process's own.
+ */
+export function userFolder(env: NodeJS.ProcessEnv, cwd: string): string {
+  const repositoryScript = env.npm_lifecycle_event === 'errata' && env.npm_package_name === 'errata';
+  return repositoryScript && env.INIT_CWD ? env.INIT_CWD : cwd;
+}
+
+/** The real process. */
 export function processIo(): Io {
   return {
     stdout: (text) => void process.stdout.write(text),
@@ -36,7 +46,7 @@ export function processIo(): Io {
       }
       return Buffer.concat(chunks).toString('utf8');
     },
-    cwd: process.env.INIT_CWD ?? process.cwd(),
+    cwd: userFolder(process.env, process.cwd()),
     stderrIsTerminal: process.stderr.isTTY === true,
     stdinStream: () => {
       if (process.stdin.isTTY) process.stderr.write('Reading from standard input; end with Ctrl-D.\n');

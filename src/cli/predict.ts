@@ -13,7 +13,7 @@ const help = `Usage: npm run errata -- predict <scenario.json | ->
 
 Predicts what POST /api/v2/token answers to a scenario: a JSON file describing the request and
 the account (every field optional; {} is a healthy request). Use "-" to read it from stdin.
-A relative path is read from the folder you ran npm in.
+A relative path is read from the folder you are in.
 
 Prints the outcome as JSON: status, body, entry, problems and warnings.
 Use "npm run --silent errata -- predict ..." to get only the JSON.

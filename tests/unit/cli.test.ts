@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { run } from '../../src/cli/run.ts';
-import type { Io } from '../../src/cli/io.ts';
+import { userFolder, type Io } from '../../src/cli/io.ts';
 import { findEntry } from '../../src/catalogue/index.ts';
 import { predict } from '../../src/predict/predict.ts';
 import { statusLine, statusText } from '../../src/predict/http.ts';
@@ -452,5 +452,27 @@ describe('through npm run', () => {
     assert.equal(result.status, 2);
     assert.equal(result.stdout, '');
     assert.ok(result.stderr.includes(join(dir, 'nowhere.json')), result.stderr);
+  });
+});
+
+describe('the folder relative paths are read from', () => {
+  test('the user’s folder (INIT_CWD) only for this repository’s own npm run errata; the process’s folder anywhere else', () => {
+    const repository = { npm_lifecycle_event: 'errata', npm_package_name: 'errata', INIT_CWD: '/home/me/requests' };
+    assert.equal(userFolder(repository, '/work/errata'), '/home/me/requests');
+    // An integrator's workspace script (`npm run check -w packages/api`): npm starts it in the workspace.
+    assert.equal(userFolder({ npm_lifecycle_event: 'check', npm_package_name: 'api', INIT_CWD: '/mono' }, '/mono/packages/api'), '/mono/packages/api');
+    assert.equal(userFolder({ npm_lifecycle_event: 'errata', npm_package_name: 'my-app', INIT_CWD: '/mono' }, '/mono/app'), '/mono/app');
+    assert.equal(userFolder({}, '/anywhere'), '/anywhere');
+  });
+
+  test('the installed command’s help names `errata` and has no line about npm’s own output', () => {
+    const result = spawnSync(process.execPath, [join(root, 'src/cli/main.ts'), 'predict', '--help'], {
+      cwd: dir,
+      env: { ...process.env, npm_lifecycle_event: '', npm_package_name: '' },
+      encoding: 'utf8',
+    });
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /^Usage: errata predict/);
+    assert.doesNotMatch(result.stdout, /npm|--silent/);
   });
 });

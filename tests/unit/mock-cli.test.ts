@@ -43,9 +43,10 @@ interface Spawned {
 
 /** Starts the real CLI and waits for its one line on stdout. */
 async function spawnMock(args: string[], env: Record<string, string> = {}): Promise<Spawned> {
-  const child = spawn(process.execPath, ['src/cli/main.ts', 'mock', '--port', '0', ...args], {
-    cwd: root,
-    env: { ...process.env, INIT_CWD: dir, ...env },
+  // From the user's folder, as the installed command runs: relative paths are read from there.
+  const child = spawn(process.execPath, [join(root, 'src/cli/main.ts'), 'mock', '--port', '0', ...args], {
+    cwd: dir,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
