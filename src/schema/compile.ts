@@ -123,12 +123,31 @@ function withChecks(schema: Schema, parse: Compiled, allowed: readonly string[])
   };
 }
 
-/** Compiles a schema; throws NotCompilable when it uses a kind the compiler does not know. */
-export function compile(schema: z.ZodType): Compiled {
-  return compileWith(schema as unknown as Schema, new Map());
+export interface CompileOptions {
+  /**
+   * Schemas whose value the caller replaces with its own input once parsed: they are checked
+   * exactly, but their arrays and objects are not copied into the output (for a large JSON body,
+   * the copy is most of the cost).
+   */
+  checkOnly?: readonly z.ZodType[];
 }
 
-function compileWith(schema: Schema, compiled: Map<Schema, Compiled>): Compiled {
+/** Compiles a schema; throws NotCompilable when it uses a kind the compiler does not know. */
+export function compile(schema: z.ZodType, options: CompileOptions = {}): Compiled {
+  const checkOnly = new Set(options.checkOnly as unknown as Schema[] | undefined);
+  return compileWith(schema as unknown as Schema, { copies: new Map(), checks: new Map(), checkOnly }, true);
+}
+
+interface Compiling {
+  /** What is compiled so far, by schema: parsers that copy, and parsers that only check. */
+  copies: Map<Schema, Compiled>;
+  checks: Map<Schema, Compiled>;
+  checkOnly: ReadonlySet<Schema>;
+}
+
+function compileWith(schema: Schema, compiling: Compiling, copy: boolean): Compiled {
+  const copies = copy && !compiling.checkOnly.has(schema);
+  const compiled = copies ? compiling.copies : compiling.checks;
   const known = compiled.get(schema);
   if (known) return known;
   // A schema can refer to itself (z.json() does, through z.lazy): calls go through this slot.
@@ -136,12 +155,12 @@ function compileWith(schema: Schema, compiled: Map<Schema, Compiled>): Compiled 
     throw new Error('A compiled schema was called before it was compiled');
   };
   compiled.set(schema, (value) => target(value));
-  target = compileKind(schema, (inner) => compileWith(inner, compiled));
+  target = compileKind(schema, (inner) => compileWith(inner, compiling, copies), copies);
   compiled.set(schema, target);
   return target;
 }
 
-function compileKind(schema: Schema, sub: (schema: Schema) => Compiled): Compiled {
+function compileKind(schema: Schema, sub: (schema: Schema) => Compiled, copies: boolean): Compiled {
   const def = schema._zod.def;
   if (def.coerce) throw new NotCompilable('coercing schemas are not compiled');
   switch (def.type) {
@@ -175,11 +194,11 @@ function compileKind(schema: Schema, sub: (schema: Schema) => Compiled): Compile
         schema,
         (value) => {
           if (!Array.isArray(value)) return here;
-          const output = new Array<unknown>(value.length);
+          const output = copies ? new Array<unknown>(value.length) : value;
           for (let index = 0; index < value.length; index++) {
             const item = element(value[index]);
             if (item instanceof Invalid) return item.within(index);
-            output[index] = item;
+            if (copies) output[index] = item;
           }
           return output;
         },
@@ -187,7 +206,7 @@ function compileKind(schema: Schema, sub: (schema: Schema) => Compiled): Compile
       );
     }
     case 'record':
-      return withChecks(schema, compileRecord(def, sub), []);
+      return withChecks(schema, compileRecord(def, sub, copies), []);
     case 'union': {
       const options = (def.options ?? []).map(sub);
       return withChecks(
@@ -231,26 +250,26 @@ function compileKind(schema: Schema, sub: (schema: Schema) => Compiled): Compile
       );
     }
     case 'object':
-      return withChecks(schema, compileObject(def, sub), ['custom']);
+      return withChecks(schema, compileObject(def, sub, copies), ['custom']);
   }
   throw new NotCompilable(`zod type "${def.type}" is not compiled`);
 }
 
 /** A record with string keys: zod reads own enumerable keys, skips `__proto__`, and copies the rest. */
-function compileRecord(def: Def, sub: (schema: Schema) => Compiled): Compiled {
+function compileRecord(def: Def, sub: (schema: Schema) => Compiled, copies: boolean): Compiled {
   const keyType = def.keyType as Schema;
   if (keyType._zod.def.type !== 'string') throw new NotCompilable('records whose keys are not strings are not compiled');
   const key = sub(keyType);
   const valueOf = sub(def.valueType as Schema);
   return (value) => {
     if (!isPlainObject(value)) return here;
-    const output: Record<string, unknown> = {};
+    const output: Record<PropertyKey, unknown> = copies ? {} : value;
     for (const name of Reflect.ownKeys(value)) {
       if (name === '__proto__' || !Object.prototype.propertyIsEnumerable.call(value, name)) continue;
       if (key(name) instanceof Invalid) return new Invalid([name]);
       const item = valueOf(value[name]);
       if (item instanceof Invalid) return item.within(name);
-      output[name as string] = item;
+      if (copies) output[name] = item;
     }
     return output;
   };
@@ -261,7 +280,8 @@ function compileRecord(def: Def, sub: (schema: Schema) => Compiled): Compiled {
  * key appears in the output: a default always does, an optional key only when it was there.
  * A strict object then refuses keys outside its shape.
  */
-function compileObject(def: Def, sub: (schema: Schema) => Compiled): Compiled {
+function compileObject(def: Def, sub: (schema: Schema) => Compiled, copies: boolean): Compiled {
+  if (!copies) throw new NotCompilable('objects are always copied');
   const shape = def.shape ?? {};
   const catchall = def.catchall?._zod.def.type;
   if (catchall !== undefined && catchall !== 'never') throw new NotCompilable(`objects with a "${catchall}" catchall are not compiled`);

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { compile, Invalid, NotCompilable } from '../../src/schema/compile.ts';
 import { fieldSchemas } from '../../src/token/schema.ts';
-import { accountSchema, requestSchema, scenarioSchema } from '../../src/predict/scenario.ts';
+import { accountSchema, parseScenario, requestSchema, ScenarioError, scenarioSchema } from '../../src/predict/scenario.ts';
 import { countryCodes, documentTypes, tokenTypes } from '../../src/token/enums.ts';
 
 /** Same acceptance, same output (deep, keys in order), same first path. */
@@ -97,6 +97,29 @@ test('the scenario schema compiles and parses as zod does, defaults and refineme
     const part = compile(schema);
     fc.assert(fc.property(fc.oneof(request, account, value), (each) => assertSameAsZod(schema, part, each)), { numRuns: 1000, seed: 7 });
   }
+});
+
+test('parseScenario, through the compiled schema, gives what zod gives, the body as it was sent', () => {
+  const scenario = fc.oneof(fc.record({ request, account }, { requiredKeys: [] }), value);
+  fc.assert(
+    fc.property(scenario, (each) => {
+      const expected = scenarioSchema.safeParse(each);
+      let actual: unknown;
+      try {
+        actual = parseScenario(each);
+      } catch (error) {
+        assert.ok(error instanceof ScenarioError, String(error));
+        assert.ok(!expected.success, `parseScenario refuses what zod accepts: ${(error as Error).message}`);
+        return;
+      }
+      assert.ok(expected.success, 'parseScenario accepts what zod refuses');
+      const body = (each as { request?: { body?: unknown } }).request?.body;
+      if (body !== undefined) expected.data.request.body = body as never;
+      assert.deepStrictEqual(actual, expected.data);
+      assert.equal((actual as { request: { body?: unknown } }).request.body, body, 'the body is the one sent');
+    }),
+    { numRuns: 3000, seed: 17 },
+  );
 });
 
 test('a default is a fresh copy each time, as zod hands it out', () => {
