@@ -72,7 +72,10 @@ export function suggestField(key: string): string | undefined {
   const lower = key.toLowerCase();
   const sameLetters = lowerCaseNames.find(({ lowerName }) => lowerName === lower);
   if (sameLetters) return sameLetters.name;
-  for (let index = 0; index < lower.length; index++) keyCounts[lower.charCodeAt(index)]++;
+  for (let index = 0; index < lower.length; index++) {
+    const code = lower.charCodeAt(index);
+    keyCounts[code] = (keyCounts[code] as number) + 1;
+  }
   let best: string | undefined;
   let bestDistance = 3;
   for (const { name, lowerName, counts } of lowerCaseNames) {

@@ -110,7 +110,7 @@ function compileCheck(check: CheckDef): (value: never) => boolean {
 /** Runs checks in order; a failing check refuses the value at the check's own path, if it has one. */
 function withChecks(schema: Schema, parse: Compiled, allowed: readonly string[]): Compiled {
   const checks = (schema._zod.def.checks ?? []).map((check) => {
-    const def = check._zod.def;
+    const def = check._zod.def as unknown as CheckDef;
     if (!allowed.includes(def.check)) throw new NotCompilable(`zod check "${def.check}" on a ${schema._zod.def.type} is not compiled`);
     return { passes: compileCheck(def), refusal: def.path?.length ? new Invalid(def.path) : here };
   });
