@@ -7,8 +7,10 @@
  *
  * For each payload it measures predictParsed (scenario already parsed, defaults filled) and
  * predict (raw scenario input, parsed every time), after a warm-up, and prints predictions per
- * second and microseconds per prediction; then matcher lookups per second for typical pastes,
- * and the catalogue's entries by kind and by category. The target is 100,000 predictions/second.
+ * second and microseconds per prediction (and, for predict, predictions per second of CPU time,
+ * steadier on a busy machine); then matcher lookups per second for typical pastes, and the
+ * catalogue's entries by kind and by category. The target is 100,000 predictions/second from raw
+ * input (predict) on the mixed workload.
  */
 import { predict, predictParsed } from '../src/predict/predict.ts';
 import { manyFieldsScenario } from './payloads.ts';
@@ -16,6 +18,7 @@ import { parseScenario, type ScenarioInput } from '../src/predict/scenario.ts';
 import { lookup } from '../src/catalogue/matcher.ts';
 import { catalogue } from '../src/catalogue/index.ts';
 import { categories } from '../src/catalogue/categories.ts';
+import { loadavg } from 'node:os';
 
 const quick = process.argv.includes('--quick');
 const runMs = quick ? 300 : 2000;
@@ -72,10 +75,15 @@ const lookups: { name: string; text: string }[] = [
   { name: 'plain words', text: 'credits ran out' },
 ];
 
-/** Runs fn repeatedly for about ms milliseconds; returns calls per second. */
-function measure(fn: () => unknown, ms: number): { perSecond: number; calls: number } {
+/**
+ * Runs fn repeatedly for about ms milliseconds; returns calls per second of wall-clock time, and
+ * per second of this process's CPU time (user + system), which other work on a shared machine
+ * disturbs far less.
+ */
+function measure(fn: () => unknown, ms: number): { perSecond: number; perCpuSecond: number; calls: number } {
   let calls = 0;
   let sink = 0;
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   let now = started;
   // Check the clock every batch, not every call, so that reading it does not dominate.
@@ -86,8 +94,9 @@ function measure(fn: () => unknown, ms: number): { perSecond: number; calls: num
     calls += 64;
     now = performance.now();
   }
+  const cpu = process.cpuUsage(cpuBefore);
   if (sink < 0) console.log(sink);
-  return { perSecond: (calls * 1000) / (now - started), calls };
+  return { perSecond: (calls * 1000) / (now - started), perCpuSecond: (calls * 1e6) / (cpu.user + cpu.system), calls };
 }
 
 function format(n: number): string {
@@ -126,7 +135,8 @@ for (const payload of payloads) {
     (1e6 / p.perSecond).toFixed(2),
     format(r.perSecond),
     (1e6 / r.perSecond).toFixed(2),
-    p.perSecond >= target ? 'yes' : 'no',
+    format(r.perCpuSecond),
+    r.perSecond >= target ? 'yes' : 'no',
   ]);
 }
 // Overall: every payload equally often, one after the other (a mixed workload), measured as such.
@@ -137,11 +147,20 @@ const mixedRaw = () => predict((payloads[next++ % payloads.length] as (typeof pa
 measure(mixedParsed, warmupMs);
 const overallParsed = measure(mixedParsed, runMs).perSecond;
 measure(mixedRaw, warmupMs);
-const overallRaw = measure(mixedRaw, runMs).perSecond;
-rows.push(['overall (mixed)', format(overallParsed), (1e6 / overallParsed).toFixed(2), format(overallRaw), (1e6 / overallRaw).toFixed(2), overallParsed >= target ? 'yes' : 'no']);
+const mixed = measure(mixedRaw, runMs);
+const overallRaw = mixed.perSecond;
+rows.push([
+  'overall (mixed)',
+  format(overallParsed),
+  (1e6 / overallParsed).toFixed(2),
+  format(overallRaw),
+  (1e6 / overallRaw).toFixed(2),
+  format(mixed.perCpuSecond),
+  overallRaw >= target ? 'yes' : 'no',
+]);
 
-console.log('Predictions');
-console.log(table(['payload', 'predictParsed/s', 'µs', 'predict/s', 'µs', `≥ ${format(target)}/s`], rows));
+console.log('Predictions (predict: from raw input, the scenario parsed each time; per CPU second: by the process\'s CPU time)');
+console.log(table(['payload', 'predictParsed/s', 'µs', 'predict/s', 'µs', 'per CPU second', `predict ≥ ${format(target)}/s`], rows));
 
 const lookupRows: string[][] = [];
 for (const { name, text } of lookups) {
@@ -163,5 +182,8 @@ console.log(`\nCatalogue: ${catalogue.length} entries`);
 console.log(table(['kind', 'entries'], [...byKind].map(([kind, count]) => [kind, String(count)])));
 console.log(table(['category', 'entries'], categories.map((category) => [category.id, String(byCategory.get(category.id) ?? 0)])));
 
-const verdict = overallParsed >= target ? 'meets' : 'is below';
-console.log(`\nThe predictor ${verdict} the target of ${format(target)} predictions/second (predictParsed on the mixed workload: ${format(overallParsed)}/s, predict: ${format(overallRaw)}/s).`);
+const verdict = overallRaw >= target ? 'meets' : 'is below';
+console.log(
+  `\nThe predictor ${verdict} the target of ${format(target)} predictions/second from raw input on the mixed workload ` +
+    `(predict: ${format(overallRaw)}/s, ${format(mixed.perCpuSecond)} per CPU second; predictParsed: ${format(overallParsed)}/s; load average ${loadavg()[0]?.toFixed(2)}).`,
+);

@@ -18,24 +18,65 @@ export function decodeBase64(base64: string): Uint8Array {
   return bytes;
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * Whether bytes are well-formed UTF-8 (Unicode's table 3-7, which a fatal TextDecoder follows):
+ * checked here rather than by catching the decoder's error, as an error costs more than the check.
+ */
+function isWellFormedUtf8(bytes: Uint8Array): boolean {
+  const length = bytes.length;
+  let index = 0;
+  while (index < length) {
+    const lead = bytes[index] as number;
+    if (lead < 0x80) {
+      index++;
+      continue;
+    }
+    // The range of the second byte, and how many bytes follow the lead.
+    let low = 0x80;
+    let high = 0xbf;
+    let following: number;
+    if (lead >= 0xc2 && lead <= 0xdf) following = 1;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      following = 2;
+      if (lead === 0xe0) low = 0xa0; // no overlong forms
+      if (lead === 0xed) high = 0x9f; // no surrogates
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      following = 3;
+      if (lead === 0xf0) low = 0x90; // no overlong forms
+      if (lead === 0xf4) high = 0x8f; // nothing past U+10FFFF
+    } else return false;
+    if (index + following >= length) return false;
+    const second = bytes[index + 1] as number;
+    if (second < low || second > high) return false;
+    for (let next = index + 2; next <= index + following; next++) {
+      const byte = bytes[next] as number;
+      if (byte < 0x80 || byte > 0xbf) return false;
+    }
+    index += following + 1;
+  }
+  return true;
+}
 
 /** The text of UTF-8 bytes, or null when they are not valid UTF-8. */
 export function decodeUtf8(bytes: Uint8Array): string | null {
-  try {
-    return strictUtf8.decode(bytes);
-  } catch {
-    return null;
-  }
+  return isWellFormedUtf8(bytes) ? utf8.decode(bytes) : null;
 }
 
 /** The JSON value of a text, or undefined when it is empty or does not parse. */
 export function parseJson(text: string): JsonValue | undefined {
   if (text.trim().length === 0) return undefined;
+  // Malformed bodies are common in tests, and the stack trace V8 records for each SyntaxError
+  // costs more than the parse: none is needed, as the error is only caught.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     return JSON.parse(text) as JsonValue;
   } catch {
     return undefined;
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { tokenFields } from '../token/fields.ts';
 import { fieldSchemas } from '../token/schema.ts';
+import { compile, Invalid } from '../schema/compile.ts';
 import { businessRules } from './business-rules.ts';
 import { decodeBase64, decodeUtf8, isJsonObject, parseJson, pythonTypeName, type JsonValue, type RawBody } from './body.ts';
 import { pointerTo, problem, type Problem } from './outcome.ts';
@@ -42,6 +43,16 @@ export interface Stage {
   needs?: 'body' | 'object';
   run(context: Context): Problem[];
 }
+
+/**
+ * Each field's zod schema compiled once: the field stage runs on every prediction, and through
+ * zod a broken rule cost several microseconds (an error object) where the compiled parser
+ * costs a fraction of one.
+ */
+const fieldParsers = tokenFields.map((field) => {
+  const schema = fieldSchemas.get(field.name);
+  return { field, parse: schema ? compile(schema) : (value: unknown) => value };
+});
 
 /** Each entry once, in order of first appearance. */
 function unique(slugs: readonly string[]): string[] {
@@ -164,19 +175,17 @@ export const evaluationOrder: readonly Stage[] = [
     run(context) {
       const object = context.object as Record<string, unknown>;
       const problems: Problem[] = [];
-      for (const field of tokenFields) {
+      for (const { field, parse } of fieldParsers) {
         if (!Object.hasOwn(object, field.name)) continue;
         const value = object[field.name];
         if (value === null) continue;
-        const result = fieldSchemas.get(field.name)?.safeParse(value);
-        if (!result || result.success) {
+        const result = parse(value);
+        if (!(result instanceof Invalid)) {
           context.valid.set(field.name, value);
           continue;
         }
         context.invalid.add(field.name);
-        const path = (result.error.issues[0]?.path ?? []).filter(
-          (key): key is string | number => typeof key === 'string' || typeof key === 'number',
-        );
+        const path = result.path.filter((key): key is string | number => typeof key === 'string' || typeof key === 'number');
         problems.push(problem(field.entry, pointerTo(field.name, ...path), { field: field.name }));
       }
       return problems;

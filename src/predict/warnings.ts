@@ -12,48 +12,85 @@ import type { ValidFields } from './business-rules.ts';
 let previousRow = new Uint16Array(64);
 let currentRow = new Uint16Array(64);
 
-/** Levenshtein distance, giving up (returning limit + 1) once it is over the limit. */
+/**
+ * Levenshtein distance, giving up (returning limit + 1) once it is over the limit. Only the band
+ * of cells within `limit` of the diagonal is computed (a cheaper path never leaves it), so a
+ * comparison costs a few cells a letter rather than a row.
+ */
 export function editDistance(a: string, b: string, limit = 2): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  if (b.length + 1 > previousRow.length) {
-    previousRow = new Uint16Array(b.length + 1);
-    currentRow = new Uint16Array(b.length + 1);
+  const over = limit + 1;
+  if (Math.abs(a.length - b.length) > limit) return over;
+  if (b.length + 2 > previousRow.length) {
+    previousRow = new Uint16Array(b.length + 2);
+    currentRow = new Uint16Array(b.length + 2);
   }
   let previous = previousRow;
   let current = currentRow;
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let j = 0; j <= b.length + 1; j++) previous[j] = j <= limit ? j : over;
   for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let rowMin = i;
+    const from = Math.max(1, i - limit);
+    const to = Math.min(b.length, i + limit);
+    // Cells just outside the band count as over the limit.
+    current[from - 1] = from === 1 ? Math.min(i, over) : over;
+    current[to + 1] = over;
+    let rowMin = current[from - 1] as number;
     const letter = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const cost = letter === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
+    for (let j = from; j <= to; j++) {
+      let value = (previous[j - 1] as number) + (letter === b.charCodeAt(j - 1) ? 0 : 1);
+      const up = (previous[j] as number) + 1;
+      const left = (current[j - 1] as number) + 1;
+      if (up < value) value = up;
+      if (left < value) value = left;
+      if (value > over) value = over;
       current[j] = value;
       if (value < rowMin) rowMin = value;
     }
-    if (rowMin > limit) return limit + 1;
-    [previous, current] = [current, previous];
+    if (rowMin > limit) return over;
+    const swap = previous;
+    previous = current;
+    current = swap;
   }
-  return previous[b.length] as number;
+  return Math.min(previous[b.length] as number, over);
 }
 
-const lowerCaseNames = tokenFieldNames.map((name) => [name, name.toLowerCase()] as const);
+/** Each field name in lower case, with how often each of its characters occurs. */
+const lowerCaseNames = tokenFieldNames.map((name) => {
+  const lowerName = name.toLowerCase();
+  const counts = new Map<number, number>();
+  for (let index = 0; index < lowerName.length; index++) {
+    const code = lowerName.charCodeAt(index);
+    counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  return { name, lowerName, counts: [...counts] };
+});
+
+// Reused across calls, as editDistance's rows are: character counts of the key, by code unit.
+const keyCounts = new Uint16Array(0x10000);
 
 /** The known field a key was probably meant to be: equal ignoring case, else within two edits. */
 export function suggestField(key: string): string | undefined {
   const lower = key.toLowerCase();
-  const sameLetters = lowerCaseNames.find(([, lowerName]) => lowerName === lower);
-  if (sameLetters) return sameLetters[0];
+  const sameLetters = lowerCaseNames.find(({ lowerName }) => lowerName === lower);
+  if (sameLetters) return sameLetters.name;
+  for (let index = 0; index < lower.length; index++) {
+    const code = lower.charCodeAt(index);
+    keyCounts[code] = (keyCounts[code] as number) + 1;
+  }
   let best: string | undefined;
   let bestDistance = 3;
-  for (const [name, lowerName] of lowerCaseNames) {
+  for (const { name, lowerName, counts } of lowerCaseNames) {
+    if (Math.abs(lowerName.length - lower.length) > 2) continue;
+    // Characters the two do not share need an edit each: a cheap bound that rules out most names.
+    let shared = 0;
+    for (const [code, count] of counts) shared += Math.min(count, keyCounts[code] as number);
+    if (Math.max(lowerName.length, lower.length) - shared > 2) continue;
     const distance = editDistance(lower, lowerName, 2);
     if (distance < bestDistance) {
       best = name;
       bestDistance = distance;
     }
   }
+  for (let index = 0; index < lower.length; index++) keyCounts[lower.charCodeAt(index)] = 0;
   return best;
 }
 
