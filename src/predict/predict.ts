@@ -5,7 +5,7 @@
  */
 import { decodeBase64, type RawBody } from './body.ts';
 import { errorBody, type Outcome, type Problem } from './outcome.ts';
-import { defaultBody, parseScenario, type Scenario } from './scenario.ts';
+import { defaultBody, parseScenario, type Scenario } from '../token/scenario.ts';
 import { evaluationOrder, type Context, type Stage } from './stages.ts';
 import { successBody } from './success.ts';
 import { bodyWarnings } from './warnings.ts';

@@ -8,7 +8,7 @@ import { fieldSchemas } from '../token/schema.ts';
 import { businessRules } from './business-rules.ts';
 import { decodeBase64, decodeUtf8, isJsonObject, parseJson, pythonTypeName, type JsonValue, type RawBody } from './body.ts';
 import { pointerTo, problem, type Problem } from './outcome.ts';
-import type { Scenario } from './scenario.ts';
+import type { Scenario } from '../token/scenario.ts';
 
 /** What the stages learn about the request as they go. */
 export interface Context {

@@ -12,10 +12,10 @@
  * Raw bodies are redacted in place, so that text that does not parse still fails to parse, and
  * bytes that are not UTF-8 stay bytes that are not UTF-8. Pure: no DOM.
  */
-import type { ScenarioInput } from '../predict/scenario.ts';
+import type { ScenarioInput } from '../token/scenario.ts';
 import { tokenField } from '../token/fields.ts';
 import { isCalendarDate } from '../token/schema.ts';
-import { scanJson, type JsonNode } from '../client/playground/json-text.ts';
+import { scanJson, type JsonNode } from '../json/text.ts';
 
 /** Request fields that carry personal data. */
 export const personalFields: readonly string[] = [

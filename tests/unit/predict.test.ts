@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { predict, predictParsed } from '../../src/predict/predict.ts';
-import { parseScenario, ScenarioError, type ScenarioInput } from '../../src/predict/scenario.ts';
+import { parseScenario, ScenarioError, type ScenarioInput } from '../../src/token/scenario.ts';
 import { evaluationOrder } from '../../src/predict/stages.ts';
 import { businessRules } from '../../src/predict/business-rules.ts';
 import type { Outcome } from '../../src/predict/outcome.ts';

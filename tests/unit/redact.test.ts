@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { redactBase64, redactDate, redactScenario, redactString, redactText, personalFields } from '../../src/share/redact.ts';
 import { decodeScenario, encodeScenario } from '../../src/share/scenario-link.ts';
 import { predict } from '../../src/predict/predict.ts';
-import type { ScenarioInput } from '../../src/predict/scenario.ts';
+import type { ScenarioInput } from '../../src/token/scenario.ts';
 import { isCalendarDate, codePointLength } from '../../src/token/schema.ts';
 import { catalogue } from '../../src/catalogue/index.ts';
 

@@ -5,9 +5,9 @@
  * cannot turn into a scenario field comes back as an error for that control, never dropped.
  */
 import { jsonTextDepth, limitWords, maxBodyBytes, maxNestingDepth, utf8Length } from '../../limits.ts';
-import { defaultBody, isBase64, type ScenarioInput } from '../../predict/scenario.ts';
+import { defaultBody, isBase64, type ScenarioInput } from '../../token/scenario.ts';
 import { countryCodes, documentTypes, tokenTypes, type TokenType } from '../../token/enums.ts';
-import { lineColumn, scanJson, type JsonScan } from './json-text.ts';
+import { lineColumn, scanJson, type JsonScan } from '../../json/text.ts';
 
 export type BodyMode = 'json' | 'text' | 'base64';
 export type Credentials = 'valid' | 'missing' | 'invalid';

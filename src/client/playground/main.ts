@@ -7,7 +7,7 @@
 import '../zod-jitless.ts';
 import { predict } from '../../predict/predict.ts';
 import type { Outcome } from '../../predict/outcome.ts';
-import { ScenarioError, type ScenarioInput } from '../../predict/scenario.ts';
+import { ScenarioError, type ScenarioInput } from '../../token/scenario.ts';
 import { decodeScenario, encodeScenario, maxLinkLength } from '../../share/scenario-link.ts';
 import { redactScenario } from '../../share/redact.ts';
 import { createEditor, type BodyEditor } from './editor.ts';
@@ -22,7 +22,7 @@ import {
   type FormRead,
   type FormState,
 } from './form.ts';
-import { locate } from './json-text.ts';
+import { locate } from '../../json/text.ts';
 import { marksFor, problemTarget, warningTarget, type Target } from './marks.ts';
 import { announcement, h, renderInvalid, renderOutcome, type RenderHandlers } from './render.ts';
 import { accountNotes, requestSamples } from '../../site/samples.ts';

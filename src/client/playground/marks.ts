@@ -6,7 +6,7 @@
 import { findEntry } from '../../catalogue/lookup.ts';
 import type { Outcome, Problem, Warning } from '../../predict/outcome.ts';
 import type { BodyMode, Control } from './form.ts';
-import { lineColumn, locate, type JsonScan } from './json-text.ts';
+import { lineColumn, locate, type JsonScan } from '../../json/text.ts';
 
 export type Target =
   | { kind: 'editor'; from: number; to: number }
