@@ -9,7 +9,7 @@ import { defaultBody, parseScenario, type Scenario } from '../token/scenario.ts'
 import { evaluationOrder, type Context, type Stage } from './stages.ts';
 import { successBody } from './success.ts';
 import { bodyWarnings } from './warnings.ts';
-import { entry } from '../catalogue/lookup.ts';
+import { entry } from '../catalogue/entry-facts.ts';
 
 function rawBody(request: Scenario['request']): RawBody {
   if (request.rawBodyBase64 !== undefined) return { kind: 'bytes', bytes: decodeBase64(request.rawBodyBase64) };

@@ -29,7 +29,7 @@ import { accountNotes, requestSamples } from '../../site/samples.ts';
 import { statusBadgeClass } from '../../site/status-kind.ts';
 import { statusLine } from '../../predict/http.ts';
 import { copyText } from '../copy.ts';
-import { entry as findEntryRecord } from '../../catalogue/lookup.ts';
+import { entry as findEntryRecord } from '../../catalogue/entry-facts.ts';
 
 const findEntryTitle = (slug: string): string => findEntryRecord(slug).title;
 
