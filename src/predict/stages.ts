@@ -6,7 +6,7 @@
 import { tokenFields } from '../token/fields.ts';
 import { fieldSchemas } from '../token/schema.ts';
 import { businessRules } from './business-rules.ts';
-import { decodeBase64, decodeUtf8, isJsonObject, parseJson, pythonTypeName, type JsonValue, type RawBody } from './body.ts';
+import { decodeUtf8, isJsonObject, parseJson, pythonTypeName, type JsonValue, type RawBody } from './body.ts';
 import { pointerTo, problem, type Problem } from './outcome.ts';
 import type { Scenario } from '../token/scenario.ts';
 

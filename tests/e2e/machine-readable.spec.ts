@@ -23,6 +23,7 @@ test('every entry has its JSON record, its Markdown twin and its line in llms.tx
   const exported = await (await request.get('/catalogue.json')).json();
   const llms = await (await request.get('/llms.txt')).text();
   const full = await (await request.get('/llms-full.txt')).text();
+  expect(catalogue.length).toBeGreaterThan(0);
   for (const entry of catalogue) {
     expect(exported.entries.some((record: { slug: string }) => record.slug === entry.slug), entry.slug).toBe(true);
     const twin = await request.get(`/errors/${entry.slug}.md`);
@@ -37,6 +38,7 @@ test('every entry has its JSON record, its Markdown twin and its line in llms.tx
 
 test('the sitemap lists every entry and no alias page', async ({ request }) => {
   const sitemap = await (await request.get('/sitemap.xml')).text();
+  expect(catalogue.length).toBeGreaterThan(0);
   for (const entry of catalogue) expect(sitemap).toContain(`/errors/${entry.slug}/</loc>`);
   expect(sitemap).not.toMatch(/\/errors\/[A-Z_]+\/<\/loc>/);
   expect(sitemap).not.toContain('404');
@@ -44,6 +46,7 @@ test('the sitemap lists every entry and no alias page', async ({ request }) => {
 
 test('every internal link and anchor of the built site resolves', () => {
   const files = htmlFiles(dist);
+  expect(files.length).toBeGreaterThan(50);
   const ids = new Map<string, Set<string>>();
   const pages = new Set<string>();
   for (const file of files) {
@@ -84,7 +87,9 @@ test('every internal link and anchor of the built site resolves', () => {
 test('every page carries a Content-Security-Policy whose script hashes cover all its inline scripts', async () => {
   const { createHash } = await import('node:crypto');
   const problems: string[] = [];
-  for (const file of htmlFiles(dist)) {
+  const files = htmlFiles(dist);
+  expect(files.length).toBeGreaterThan(50);
+  for (const file of files) {
     const html = readFileSync(file, 'utf8');
     // Astro's redirect pages hold no script and no policy.
     if (/http-equiv="refresh"/.test(html)) continue;
