@@ -3,8 +3,10 @@ import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { identifiers, identifierSlug } from './src/catalogue/identifiers.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import sitemapAddress, { inSitemap } from './src/integrations/sitemap.ts';
 import buildChecks, { localSite } from './src/integrations/build-checks.ts';
 import { browserCatalogue } from './src/integrations/browser-catalogue.ts';
 import { catalogue } from './src/catalogue/index.ts';
@@ -91,6 +93,10 @@ export default defineConfig({
       site: process.env.ERRATA_SITE,
     }),
     mdx(),
+    // Every page, paginated index pages included, into sitemap-index.xml and sitemap-0.xml …;
+    // /sitemap.xml is the same index, at the address the site has always named.
+    sitemap({ filter: (page) => inSitemap(new URL(page).pathname, Object.keys(identifierAliases)) }),
+    sitemapAddress(),
     pagefind(),
   ],
   markdown: {

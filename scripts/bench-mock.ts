@@ -32,7 +32,7 @@ import { fileURLToPath } from 'node:url';
 import { catalogue } from '../src/catalogue/index.ts';
 import { basicAuthorization } from '../src/mock/credentials.ts';
 import { predict, predictParsed } from '../src/predict/predict.ts';
-import { parseScenario, type ScenarioInput } from '../src/predict/scenario.ts';
+import { parseScenario, type ScenarioInput } from '../src/token/scenario.ts';
 import { mockRequest } from '../src/site/mock-command.ts';
 import { manyFieldsScenario } from './payloads.ts';
 

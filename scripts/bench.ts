@@ -14,7 +14,7 @@
  */
 import { predict, predictParsed } from '../src/predict/predict.ts';
 import { manyFieldsScenario } from './payloads.ts';
-import { parseScenario, type ScenarioInput } from '../src/predict/scenario.ts';
+import { parseScenario, type ScenarioInput } from '../src/token/scenario.ts';
 import { lookup } from '../src/catalogue/matcher.ts';
 import { catalogue } from '../src/catalogue/index.ts';
 import { categories } from '../src/catalogue/categories.ts';

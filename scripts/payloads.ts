@@ -2,7 +2,7 @@
  * A typical full token request, valid, with two dozen fields: shared by the engine benchmark and
  * the playground measurement, so both time the same work.
  */
-import type { ScenarioInput } from '../src/predict/scenario.ts';
+import type { ScenarioInput } from '../src/token/scenario.ts';
 
 export const manyFieldsScenario: ScenarioInput = {
   request: {

@@ -8,7 +8,7 @@ import { identifiers } from './identifiers.ts';
 import { sourceIds } from './sources.ts';
 import { evidenceSchema } from './evidence.ts';
 import { observationIds } from './observations.ts';
-import { scenarioSchema, type ScenarioInput } from '../predict/scenario.ts';
+import { scenarioSchema, type ScenarioInput } from '../token/scenario.ts';
 
 const slug = z
   .string()

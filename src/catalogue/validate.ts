@@ -7,7 +7,7 @@ import { entrySchema, type Entry } from './entry.ts';
 import { identifierSlug } from './identifiers.ts';
 import { isPredictable, tokenEndpoint } from './endpoints.ts';
 import { placeholders } from './template.ts';
-import { formatPath } from '../predict/scenario.ts';
+import { formatPath } from '../token/scenario.ts';
 
 export interface CatalogueProblem {
   /** The entry's slug, or its position when it has no usable slug. */

@@ -6,7 +6,7 @@
  * here. Each state says, in words, what it means: "the account had no funds".
  */
 import { catalogue } from '../catalogue/index.ts';
-import { accountSchema, type Account } from '../predict/scenario.ts';
+import { accountSchema, type Account } from '../token/scenario.ts';
 
 /** One account setting that differs from the default. */
 export interface AccountChange {

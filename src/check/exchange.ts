@@ -4,6 +4,7 @@
  * project's decisions). Both are read into the same shape; what cannot be read is a reason to
  * skip the exchange, never a crash. Pure: the browser's worker uses it too.
  */
+import { bytesFromBase64 } from '../base64.ts';
 
 /** A request body as recorded: text when it was UTF-8, else base64 bytes. */
 export type RecordedBody = { kind: 'text'; text: string } | { kind: 'base64'; base64: string };
@@ -63,9 +64,7 @@ export function isTokenRequest(path: string): boolean {
 
 function base64ToText(base64: string): string | undefined {
   try {
-    const binary = atob(base64.replace(/\s+/g, ''));
-    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytesFromBase64(base64));
   } catch {
     return undefined;
   }

@@ -6,7 +6,7 @@
  * server builds one: its method, its credentials and its raw body bytes.
  */
 import { predictParsed } from '../predict/predict.ts';
-import { parseScenario, ScenarioError, type Scenario, type ScenarioInput } from '../predict/scenario.ts';
+import { parseScenario, ScenarioError, type Scenario, type ScenarioInput } from '../token/scenario.ts';
 import type { Outcome } from '../predict/outcome.ts';
 import { accountOf, describeState, exampleChanges, groupedChanges, singleChanges, type AccountChange } from './account-states.ts';
 import { cataloguedEntries, partsOf } from './catalogued.ts';

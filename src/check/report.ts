@@ -7,7 +7,7 @@
  */
 import { catalogueVersion } from '../catalogue/index.ts';
 import { redactScenario } from '../share/redact.ts';
-import type { ScenarioInput } from '../predict/scenario.ts';
+import type { ScenarioInput } from '../token/scenario.ts';
 import { partsOf } from './catalogued.ts';
 import type { Judgement } from './judge.ts';
 import { redactResponseBody, scrubText, scrubValue } from './redact-exchange.ts';

@@ -11,7 +11,7 @@ import { defaultKey, defaultSecret } from '../mock/credentials.ts';
 import { siteAddress, type LogFormat } from '../mock/log.ts';
 import { RecordError } from '../mock/record.ts';
 import { startMock, tokenPath, type MockOptions, type MockServer } from '../mock/server.ts';
-import { accountSchema, type Account } from '../predict/scenario.ts';
+import { accountSchema, type Account } from '../token/scenario.ts';
 import { exitCode, InputError, parseCommandArgs, UsageError, type Command } from './command.ts';
 import { readSource, type Io } from './io.ts';
 

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { jsonTextDepth, limitWords, maxNestingDepth, maxScenarioBytes } from '../limits.ts';
 import { predict } from '../predict/predict.ts';
-import { ScenarioError } from '../predict/scenario.ts';
+import { ScenarioError } from '../token/scenario.ts';
 import { exitCode, InputError, onePositional, parseCommandArgs, type Command } from './command.ts';
 import { readSource, type Io, type Source } from './io.ts';
 

@@ -15,7 +15,7 @@ import { parseIdentifier } from '../catalogue/identifiers.ts';
 import { lookup } from '../catalogue/matcher.ts';
 import { jsonValueDepth, limitWords, maxBodyBytes, maxNestingDepth, maxPasteCharacters, maxScenarioBytes, utf8Length } from '../limits.ts';
 import { predict } from '../predict/predict.ts';
-import { ScenarioError, scenarioSchema } from '../predict/scenario.ts';
+import { ScenarioError, scenarioSchema } from '../token/scenario.ts';
 import { entryProse } from '../package/prose.ts';
 import { validateTokenRequest, type TokenRequest } from '../package/index.ts';
 import { entryMarkdown } from '../site/markdown.ts';

@@ -5,7 +5,7 @@
  * schema, so they accept exactly what a scenario file does.
  */
 import { maxNestingDepth, jsonTextDepth } from '../limits.ts';
-import { accountSchema, formatPath, type Account } from '../predict/scenario.ts';
+import { accountSchema, formatPath, type Account } from '../token/scenario.ts';
 
 /** An account that does not fit the schema; the message names each problem's path. */
 export class AccountError extends Error {

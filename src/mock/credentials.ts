@@ -2,7 +2,7 @@
  * The request's credentials as the scenario names them: no Authorization header is `missing`;
  * HTTP Basic with the mock's key and secret is `valid`; anything else is `invalid`.
  */
-import type { Scenario } from '../predict/scenario.ts';
+import type { Scenario } from '../token/scenario.ts';
 
 export type Credentials = Scenario['request']['credentials'];
 

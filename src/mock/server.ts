@@ -10,7 +10,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { limitWords, maxBodyBytes, maxNestingDepth, jsonTextDepth } from '../limits.ts';
 import { statusText } from '../predict/http.ts';
 import { predictParsed } from '../predict/predict.ts';
-import type { Account, Scenario } from '../predict/scenario.ts';
+import type { Account, Scenario } from '../token/scenario.ts';
 import { catalogueVersion } from '../catalogue/version.ts';
 import { AccountError, AccountHeaderReader, parseAccount, parseAccountJson } from './account.ts';
 import { credentialsReader, defaultKey, defaultSecret } from './credentials.ts';

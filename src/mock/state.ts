@@ -2,7 +2,7 @@
  * What the mock remembers between requests: the server's account, the requests of the rolling
  * window that feed the rate limit, and the tokens created (for `--tokens N`).
  */
-import type { Account } from '../predict/scenario.ts';
+import type { Account } from '../token/scenario.ts';
 import type { Outcome } from '../predict/outcome.ts';
 import { evaluationOrder, hourlyRequestLimit } from '../predict/stages.ts';
 import { RollingWindow } from './rolling-window.ts';

@@ -12,7 +12,7 @@ import { lookup as lookupText, type LookupResult, type Match } from '../catalogu
 import type { Values } from '../catalogue/template.ts';
 import { predict as predictScenario } from '../predict/predict.ts';
 import type { Outcome, Problem, Warning } from '../predict/outcome.ts';
-import { ScenarioError, type Account, type ScenarioInput } from '../predict/scenario.ts';
+import { ScenarioError, type Account, type ScenarioInput } from '../token/scenario.ts';
 import { entryPath, withoutTrailingSlashes } from '../site/paths.ts';
 import type { z } from 'zod';
 import type { TokenRequest } from '../token/request-type.ts';

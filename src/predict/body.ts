@@ -11,13 +11,6 @@ export type RawBody =
   | { kind: 'text'; text: string }
   | { kind: 'bytes'; bytes: Uint8Array };
 
-export function decodeBase64(base64: string): Uint8Array {
-  const binary = atob(base64.replace(/\s+/g, ''));
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
-  return bytes;
-}
-
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**

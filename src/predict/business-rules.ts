@@ -3,7 +3,7 @@
  * together, or not for this account. A rule reads only fields that passed their own rule; when
  * one of the fields it reads was invalid, the rule is not checked (the field's error comes first).
  */
-import type { Account } from './scenario.ts';
+import type { Account } from '../token/scenario.ts';
 import { pointerTo } from './outcome.ts';
 import type { Values } from '../catalogue/template.ts';
 

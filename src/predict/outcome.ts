@@ -2,7 +2,7 @@
  * What a prediction returns, and how a problem is made from a catalogue entry, so that the
  * predictor never writes a message of its own.
  */
-import { entry } from '../catalogue/lookup.ts';
+import { entry } from '../catalogue/entry-facts.ts';
 import { fill, placeholders, type Values } from '../catalogue/template.ts';
 
 /** One thing wrong with the request, as the API would report it. */

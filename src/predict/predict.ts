@@ -3,16 +3,17 @@
  * Deterministic and pure: no DOM, no Astro, no network, so the CLI, the tests, the pages and the
  * playground share it.
  */
-import { decodeBase64, type RawBody } from './body.ts';
+import { bytesFromBase64 } from '../base64.ts';
+import type { RawBody } from './body.ts';
 import { errorBody, type Outcome, type Problem } from './outcome.ts';
-import { defaultBody, parseScenario, type Scenario } from './scenario.ts';
+import { defaultBody, parseScenario, type Scenario } from '../token/scenario.ts';
 import { evaluationOrder, type Context, type Stage } from './stages.ts';
 import { successBody } from './success.ts';
 import { bodyWarnings } from './warnings.ts';
-import { entry } from '../catalogue/lookup.ts';
+import { entry } from '../catalogue/entry-facts.ts';
 
 function rawBody(request: Scenario['request']): RawBody {
-  if (request.rawBodyBase64 !== undefined) return { kind: 'bytes', bytes: decodeBase64(request.rawBodyBase64) };
+  if (request.rawBodyBase64 !== undefined) return { kind: 'bytes', bytes: bytesFromBase64(request.rawBodyBase64) };
   if (request.rawBody !== undefined) return { kind: 'text', text: request.rawBody };
   if (request.body !== undefined) return { kind: 'json', value: request.body };
   return { kind: 'json', value: defaultBody };

@@ -7,9 +7,9 @@ import { tokenFields } from '../token/fields.ts';
 import { fieldSchemas } from '../token/schema.ts';
 import { compile, Invalid } from '../schema/compile.ts';
 import { businessRules } from './business-rules.ts';
-import { decodeBase64, decodeUtf8, isJsonObject, parseJson, pythonTypeName, type JsonValue, type RawBody } from './body.ts';
+import { decodeUtf8, isJsonObject, parseJson, pythonTypeName, type JsonValue, type RawBody } from './body.ts';
 import { pointerTo, problem, type Problem } from './outcome.ts';
-import type { Scenario } from './scenario.ts';
+import type { Scenario } from '../token/scenario.ts';
 
 /** What the stages learn about the request as they go. */
 export interface Context {

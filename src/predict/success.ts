@@ -3,7 +3,7 @@
  * `digitString`) are sample values derived from the scenario, so that the same scenario always
  * gives the same body and pages built from it do not change between builds.
  */
-import { entry } from '../catalogue/lookup.ts';
+import { entry } from '../catalogue/entry-facts.ts';
 import { tokenField, tokenFields } from '../token/fields.ts';
 import type { ResponseBody } from './outcome.ts';
 

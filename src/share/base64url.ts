@@ -2,13 +2,12 @@
  * Base64url, the text of every link fragment Errata writes, and the limit on how long such text
  * may be before it is decoded at all. No dependencies: entry pages load it for customer links.
  */
+import { base64FromBytes, bytesOfBinary } from '../base64.ts';
 import { limitWords, LimitError, maxLinkInflatedBytes } from '../limits.ts';
 
 export function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (let index = 0; index < bytes.length; index++) binary += String.fromCharCode(bytes[index] as number);
   // Padding is at most two characters at the end.
-  const base64 = btoa(binary);
+  const base64 = base64FromBytes(bytes);
   const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
   return base64.slice(0, base64.length - padding).replaceAll('+', '-').replaceAll('/', '_');
 }
@@ -16,10 +15,7 @@ export function toBase64Url(bytes: Uint8Array): string {
 /** Decodes base64url (padding optional); throws on any other character. */
 export function fromBase64Url(text: string): Uint8Array {
   const base64 = text.replaceAll('-', '+').replaceAll('_', '/');
-  const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
-  return bytes;
+  return bytesOfBinary(atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4)));
 }
 
 /** The longest base64url text that can decode to `bytes` bytes. */

@@ -13,10 +13,11 @@
  * Raw bodies are redacted in place, so that text that does not parse still fails to parse, and
  * bytes that are not UTF-8 stay bytes that are not UTF-8. Pure: no DOM.
  */
-import type { ScenarioInput } from '../predict/scenario.ts';
+import type { ScenarioInput } from '../token/scenario.ts';
 import { tokenField, tokenFields } from '../token/fields.ts';
 import { isCalendarDate } from '../token/schema.ts';
-import { scanJson, type JsonNode } from '../client/playground/json-text.ts';
+import { scanJson, type JsonNode } from '../json/text.ts';
+import { base64FromBytes, bytesFromBase64 } from '../base64.ts';
 
 /**
  * How a value is redacted: `keep` as it is; `text` every string and number in it; `date` like
@@ -327,17 +328,6 @@ function redactStringContent(content: string, map: (char: string) => string): st
 export function redactText(text: string): string {
   const scan = scanJson(text);
   return !scan.error && scan.root ? redactParsedText(text, scan.root) : redactBrokenText(text, false, scan.error?.from ?? 0);
-}
-
-function bytesFromBase64(base64: string): Uint8Array {
-  const binary = atob(base64.replace(/\s+/g, ''));
-  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
-}
-
-function base64FromBytes(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
 }
 
 /** Base64 bytes redacted: as text when they are UTF-8; else byte by byte, staying invalid UTF-8. */

@@ -5,7 +5,7 @@
  */
 import { strFromU8, strToU8 } from 'fflate';
 import { LimitError } from '../limits.ts';
-import { parseScenario, ScenarioError, type ScenarioInput } from '../predict/scenario.ts';
+import { parseScenario, ScenarioError, type ScenarioInput } from '../token/scenario.ts';
 import { checkLinkDataLength, deflate, fromBase64Url, inflateWithin, toBase64Url } from './link-codec.ts';
 
 /** A whole share link longer than this is refused: some chat tools and browsers cut long URLs. */

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { catalogue, catalogueVersion, changelog, resolveVariant } from '../catalogue/index.ts';
 import { categories } from '../catalogue/categories.ts';
 import { sources } from '../catalogue/sources.ts';
-import { scenarioSchema } from '../predict/scenario.ts';
+import { scenarioSchema } from '../token/scenario.ts';
 import { tokenRequestSchema } from '../token/schema.ts';
 import { entryPath } from './paths.ts';
 import { evidenceSentences, resolveEvidence } from '../catalogue/evidence.ts';

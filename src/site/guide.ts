@@ -150,3 +150,73 @@ export function testScenarios(): TestScenario[] {
     return { entry, scenario, status: outcome.status, identifier, kind };
   });
 }
+
+/** The guide's complete handlers: real files that the page shows and the tests compile and run against errata mock. */
+export const handlerFiles = {
+  python: 'docs/examples/guide/idenfy.py',
+  javascript: 'docs/examples/guide/idenfy.mjs',
+  php: 'docs/examples/guide/idenfy.php',
+} as const;
+
+export type HandlerLanguage = keyof typeof handlerFiles;
+
+/** The Errata address the handler files name; the page shows the site's own in its place. */
+export const handlerSite = 'http://localhost:4321';
+
+/** A handler's source as the page shows it: the same file, its `ERRATA` constant naming this site. */
+export function handlerSource(source: string, site: string): string {
+  const uses = source.split(`'${handlerSite}'`).length + source.split(`"${handlerSite}"`).length - 2;
+  if (uses !== 1) throw new Error(`A guide handler should name ${handlerSite} once, as its ERRATA constant; it does ${uses} times.`);
+  return source.replace(/(["'])http:\/\/localhost:4321\1/, (quoted) => `${quoted[0]}${site}${quoted[0]}`);
+}
+
+/** The Python handler's two functions that read an error without throwing, shown on their own. */
+export function pythonReadError(source: string): string {
+  const from = source.indexOf('def json_object(response):');
+  const to = source.indexOf('\n\n\ndef error_kind(');
+  if (from < 0 || to < from) throw new Error(`${handlerFiles.python} no longer has json_object and read_error before error_kind.`);
+  return source.slice(from, to);
+}
+
+/**
+ * What each handler file must say of the catalogue, as that language writes it: the identifiers
+ * that are not "request" with their kind, the retryable kinds, every identifier and every error
+ * status (for the links to Errata), and the token URL. The handlers are files to copy, so they
+ * spell these out; a test holds them to the catalogue.
+ */
+export function handlerFacts(language: HandlerLanguage, tokenUrl: string): string[] {
+  const special = identifiers.filter((identifier) => identifierKinds[identifier] !== 'request');
+  const errorStatuses = statuses.filter((status) => status >= 400);
+  const quote = language === 'python' ? '"' : "'";
+  const literal = (value: string | number) => (typeof value === 'string' ? `${quote}${value}${quote}` : String(value));
+  const inline = (open: string, values: readonly (string | number)[], close: string) => `${open}${values.map(literal).join(', ')}${close}`;
+  const block = (open: string, items: readonly string[], close: string, indent: string) =>
+    `${open}\n${items.map((item) => `${indent}${item},`).join('\n')}\n${close}`;
+  const quotedIdentifiers = identifiers.map(literal);
+  switch (language) {
+    case 'python':
+      return [
+        `TOKEN_URL = os.environ.get("IDENFY_TOKEN_URL", "${tokenUrl}")`,
+        block('IDENTIFIER_KINDS = {', special.map((identifier) => `"${identifier}": "${identifierKinds[identifier]}"`), '}', '    '),
+        `RETRYABLE_KINDS = ${inline('{', retryableKinds, '}')}`,
+        `KNOWN_IDENTIFIERS = ${block('{', quotedIdentifiers, '}', '    ')}`,
+        `KNOWN_STATUSES = ${inline('{', errorStatuses, '}')}`,
+      ];
+    case 'javascript':
+      return [
+        `const TOKEN_URL = process.env.IDENFY_TOKEN_URL ?? '${tokenUrl}';`,
+        block('const IDENTIFIER_KINDS = new Map([', special.map((identifier) => `['${identifier}', '${identifierKinds[identifier]}']`), ']);', '  '),
+        `const RETRYABLE_KINDS = new Set(${inline('[', retryableKinds, ']')});`,
+        `const KNOWN_IDENTIFIERS = new Set(${block('[', quotedIdentifiers, ']', '  ')});`,
+        `const KNOWN_STATUSES = new Set(${inline('[', errorStatuses, ']')});`,
+      ];
+    case 'php':
+      return [
+        `const IDENFY_TOKEN_URL = '${tokenUrl}';`,
+        block('const IDENFY_IDENTIFIER_KINDS = [', special.map((identifier) => `'${identifier}' => '${identifierKinds[identifier]}'`), '];', '    '),
+        `const IDENFY_RETRYABLE_KINDS = ${inline('[', retryableKinds, ']')};`,
+        `const ERRATA_IDENTIFIERS = ${block('[', quotedIdentifiers, ']', '    ')};`,
+        `const ERRATA_STATUSES = ${inline('[', errorStatuses, ']')};`,
+      ];
+  }
+}

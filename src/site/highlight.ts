@@ -10,6 +10,7 @@
  */
 import { createCssVariablesTheme, createHighlighterCore, type GrammarState, type HighlighterCore, type ThemedToken } from 'shiki/core';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
+import { escapeHtml } from './inline.ts';
 
 /** The languages code blocks on pages may use; `text` is always there. */
 export const codeLanguages = ['bash', 'python', 'js', 'json', 'http', 'php', 'text'] as const;
@@ -47,8 +48,6 @@ function loadHighlighter(): Promise<HighlighterCore> {
   return highlighter;
 }
 
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (character) => escapes[character] as string);
 
 // shiki's FontStyle flags.
 const italic = 1;

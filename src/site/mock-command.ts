@@ -4,7 +4,7 @@
  * body bytes) and then written as curl, so tests can send the same request themselves.
  */
 import { defaultKey as mockKey, defaultSecret as mockSecret } from '../mock/credentials.ts';
-import { defaultBody, type ScenarioInput } from '../predict/scenario.ts';
+import { defaultBody, type ScenarioInput } from '../token/scenario.ts';
 
 /** Where `errata mock` listens with no options. */
 export const mockBaseUrl = 'http://127.0.0.1:8080';

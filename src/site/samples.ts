@@ -3,7 +3,7 @@
  * JavaScript (fetch). The account's state cannot be sent in a request, so it is returned as
  * notes for the page to show beside the code.
  */
-import { accountSchema, defaultBody, type ScenarioInput } from '../predict/scenario.ts';
+import { accountSchema, defaultBody, type ScenarioInput } from '../token/scenario.ts';
 
 export const tokenUrl = 'https://ivs.idenfy.com/api/v2/token';
 

@@ -23,6 +23,10 @@ const pages = [
   '/use/',
 ];
 
+test('there is a case page of every category with cases to check', () => {
+  expect(casePages.length).toBeGreaterThan(5);
+});
+
 const screens = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 
 for (const [screen, viewport] of Object.entries(screens)) for (const theme of ['light', 'dark'] as const) {

@@ -4,15 +4,11 @@
  * the site is read, from its sitemap, so a new page is checked without being listed here.
  */
 import { test, expect } from './fixtures.ts';
-
-async function sitePages(request: import('@playwright/test').APIRequestContext): Promise<string[]> {
-  const sitemap = await (await request.get('/sitemap.xml')).text();
-  return [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((found) => new URL(found[1] as string).pathname);
-}
+import { sitemapPaths } from './sitemap.ts';
 
 test('no rendered page shows literal Markdown outside code', async ({ page, request }) => {
   test.setTimeout(240_000);
-  const paths = await sitePages(request);
+  const paths = await sitemapPaths(request);
   expect(paths.length).toBeGreaterThan(50);
   const problems: string[] = [];
   for (const path of paths) {

@@ -31,6 +31,7 @@ test('the query set: every query gives its expected first result in the search b
   test.setTimeout(180_000);
   await page.goto('/errors/');
   const wrong: string[] = [];
+  expect(querySet.length).toBeGreaterThan(0);
   for (const { query, first, kind } of querySet) {
     const options = await searchFor(page, query);
     const top = options.first();

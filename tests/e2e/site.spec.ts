@@ -61,10 +61,13 @@ test('a skip link leads keyboard users to the content', async ({ page }) => {
 });
 
 test('every status has a page listing its entries', async ({ page }) => {
+  expect(statuses.length).toBeGreaterThan(0);
   for (const status of statuses) {
     await page.goto(`/status/${status}/`);
     const main = page.getByRole('main');
-    for (const entry of catalogue.filter((each) => each.status === status)) {
+    const withStatus = catalogue.filter((each) => each.status === status);
+    expect(withStatus.length, String(status)).toBeGreaterThan(0);
+    for (const entry of withStatus) {
       await expect(main.getByRole('link', { name: entry.title, exact: true }).first()).toBeVisible();
     }
   }
@@ -78,7 +81,9 @@ test('the exports parse and every example scenario validates against the publish
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   const scenarioSchema = await (await request.get('/schemas/scenario.schema.json')).json();
   const validScenario = ajv.compile(scenarioSchema);
-  for (const entry of catalogue.filter((each) => each.example)) {
+  const withExamples = catalogue.filter((each) => each.example);
+  expect(withExamples.length).toBeGreaterThan(0);
+  for (const entry of withExamples) {
     expect(validScenario(entry.example?.scenario), `${entry.slug}: ${ajv.errorsText(validScenario.errors)}`).toBe(true);
   }
   expect(validScenario({ request: { body: {}, rawBody: '' } })).toBe(false);
@@ -98,6 +103,8 @@ test('every page of the site loads without console errors', async ({ page }) => 
     ...statuses.map((status) => `/status/${status}/`),
     ...catalogue.map((entry) => `/errors/${entry.slug}/`),
   ];
+  expect(statuses.length).toBeGreaterThan(0);
+  expect(catalogue.length).toBeGreaterThan(0);
   for (const path of paths) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { catalogue } from '../../src/catalogue/index.ts';
-import { browserCatalogue, browserCatalogueModule, entryFacts, isLookupImport } from '../../src/integrations/browser-catalogue.ts';
+import { browserCatalogue, browserCatalogueModule, entryFacts, isEntryFactsImport } from '../../src/integrations/browser-catalogue.ts';
 
 const facts = ['slug', 'title', 'kind', 'status', 'identifier', 'message'];
 
@@ -27,14 +27,14 @@ test('an unknown slug is undefined for findEntry and an error naming it for entr
   assert.throws(() => browser.entry('no-such-entry'), /No catalogue entry has the slug "no-such-entry"/);
 });
 
-test('the lookup module is recognised however a file spells its path, and nothing else is', () => {
+test('the entry-facts module is recognised however a file spells its path, and nothing else is', () => {
   const file = (path: string) => fileURLToPath(new URL(`../../src/${path}`, import.meta.url));
-  assert.ok(isLookupImport('../catalogue/lookup.ts', file('predict/predict.ts')));
-  assert.ok(isLookupImport('../../catalogue/lookup', file('client/playground/render.ts')));
-  assert.ok(isLookupImport('./lookup.ts', file('catalogue/index.ts')));
-  assert.ok(!isLookupImport('./lookup.ts', file('cli/run.ts')), "the CLI's own lookup command");
-  assert.ok(!isLookupImport('../catalogue/index.ts', file('predict/predict.ts')));
-  assert.ok(!isLookupImport('../catalogue/lookup.ts', undefined));
+  assert.ok(isEntryFactsImport('../catalogue/entry-facts.ts', file('predict/predict.ts')));
+  assert.ok(isEntryFactsImport('../../catalogue/entry-facts', file('client/playground/render.ts')));
+  assert.ok(isEntryFactsImport('./entry-facts.ts', file('catalogue/index.ts')));
+  assert.ok(!isEntryFactsImport('./lookup.ts', file('cli/run.ts')), "the CLI's own lookup command");
+  assert.ok(!isEntryFactsImport('../catalogue/index.ts', file('predict/predict.ts')));
+  assert.ok(!isEntryFactsImport('../catalogue/entry-facts.ts', undefined));
 });
 
 test('only the browser build swaps the module: the pages are built with the real one', () => {
@@ -43,9 +43,9 @@ test('only the browser build swaps the module: the pages are built with the real
   const importer = fileURLToPath(new URL('../../src/predict/predict.ts', import.meta.url));
   const inClient = { environment: { config: { consumer: 'client' } } };
   const inServer = { environment: { config: { consumer: 'server' } } };
-  const swapped = resolveId.call(inClient, '../catalogue/lookup.ts', importer);
+  const swapped = resolveId.call(inClient, '../catalogue/entry-facts.ts', importer);
   assert.ok(swapped);
-  assert.equal(resolveId.call(inServer, '../catalogue/lookup.ts', importer), null);
+  assert.equal(resolveId.call(inServer, '../catalogue/entry-facts.ts', importer), null);
   const load = plugin.load as (this: unknown, id: string) => string | null;
   assert.match(load.call(inClient, swapped) ?? '', /^const bySlug = new Map/);
 });

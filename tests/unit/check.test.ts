@@ -11,7 +11,7 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { HarFormatError, HarScanner } from '../../src/check/har-scanner.ts';
 import { singleChanges } from '../../src/check/account-states.ts';
-import { accountSchema } from '../../src/predict/scenario.ts';
+import { accountSchema } from '../../src/token/scenario.ts';
 import { runCli, type Ran } from './cli-harness.ts';
 import { run } from '../../src/cli/run.ts';
 import type { Io } from '../../src/cli/io.ts';

@@ -11,7 +11,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { changelog, catalogueVersion, findEntry } from '../../src/catalogue/index.ts';
 import { lookup } from '../../src/catalogue/matcher.ts';
 import { predict } from '../../src/predict/predict.ts';
-import { parseScenario } from '../../src/predict/scenario.ts';
+import { parseScenario } from '../../src/token/scenario.ts';
 import { decodeScenario } from '../../src/share/scenario-link.ts';
 import { decodeCase, type CustomerCase } from '../../src/search/case-link.ts';
 import { catalogueExport, scenarioJsonSchema } from '../../src/site/exports.ts';

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { compile, Invalid, NotCompilable } from '../../src/schema/compile.ts';
 import { fieldSchemas } from '../../src/token/schema.ts';
-import { accountSchema, parseScenario, requestSchema, ScenarioError, scenarioSchema } from '../../src/predict/scenario.ts';
+import { accountSchema, parseScenario, requestSchema, ScenarioError, scenarioSchema } from '../../src/token/scenario.ts';
 import { countryCodes, documentTypes, tokenTypes } from '../../src/token/enums.ts';
 
 /** Same acceptance, same output (deep, keys in order), same first path. */

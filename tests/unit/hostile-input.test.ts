@@ -12,7 +12,7 @@ import { lookup, readInput } from '../../src/catalogue/matcher.ts';
 import { match } from '../../src/catalogue/template.ts';
 import { catalogue } from '../../src/catalogue/index.ts';
 import { predict } from '../../src/predict/predict.ts';
-import { ScenarioError } from '../../src/predict/scenario.ts';
+import { ScenarioError } from '../../src/token/scenario.ts';
 import { decodeScenario, encodeScenario } from '../../src/share/scenario-link.ts';
 import { decodeCase, encodeCase } from '../../src/search/case-link.ts';
 import { deflate, toBase64Url } from '../../src/share/link-codec.ts';

@@ -15,7 +15,7 @@ import { lookup, readInput } from '../../src/catalogue/matcher.ts';
 import { match } from '../../src/catalogue/template.ts';
 import { statusLine } from '../../src/predict/http.ts';
 import { predict } from '../../src/predict/predict.ts';
-import { ScenarioError } from '../../src/predict/scenario.ts';
+import { ScenarioError } from '../../src/token/scenario.ts';
 import { scenarioLink } from '../../src/share/scenario-link.ts';
 import { buildLookupFiles, type IndexSources } from '../../src/search/index-data.ts';
 import { createShardedLookup } from '../../src/search/sharded-lookup.ts';

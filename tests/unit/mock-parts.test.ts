@@ -9,7 +9,7 @@ import { Journal } from '../../src/mock/journal.ts';
 import { basicAuthorization, credentialsReader } from '../../src/mock/credentials.ts';
 import { AccountError, AccountHeaderReader, parseAccount, parseAccountOverride } from '../../src/mock/account.ts';
 import { toRecorded, type Exchange } from '../../src/mock/exchange.ts';
-import { accountSchema } from '../../src/predict/scenario.ts';
+import { accountSchema } from '../../src/token/scenario.ts';
 
 describe('RollingWindow', () => {
   test('counts what happened within the window that ends now', () => {

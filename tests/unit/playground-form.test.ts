@@ -18,7 +18,7 @@ import {
 } from '../../src/client/playground/form.ts';
 import { predict } from '../../src/predict/predict.ts';
 import { catalogue } from '../../src/catalogue/index.ts';
-import type { ScenarioInput } from '../../src/predict/scenario.ts';
+import type { ScenarioInput } from '../../src/token/scenario.ts';
 import { decodeScenario, encodeScenario } from '../../src/share/scenario-link.ts';
 
 const outcomeOf = (scenario: ScenarioInput) => {

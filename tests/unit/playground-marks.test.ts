@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { predict } from '../../src/predict/predict.ts';
 import { marksFor, problemTarget } from '../../src/client/playground/marks.ts';
-import { scanJson } from '../../src/client/playground/json-text.ts';
+import { scanJson } from '../../src/json/text.ts';
 import { jsonTokens } from '../../src/client/playground/render.ts';
 import { scenarioFromForm, defaultForm } from '../../src/client/playground/form.ts';
 

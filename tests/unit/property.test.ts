@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { predict } from '../../src/predict/predict.ts';
 import type { Outcome } from '../../src/predict/outcome.ts';
-import type { ScenarioInput } from '../../src/predict/scenario.ts';
+import type { ScenarioInput } from '../../src/token/scenario.ts';
 import { findEntry } from '../../src/catalogue/index.ts';
 import { tokenFields, type ValueRule } from '../../src/token/fields.ts';
 import { countryCodes, documentTypes, tokenTypes } from '../../src/token/enums.ts';

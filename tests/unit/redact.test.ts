@@ -10,7 +10,7 @@ import { redactResponseBody } from '../../src/check/redact-exchange.ts';
 import { tokenField, tokenFields, type TokenField, type ValueRule } from '../../src/token/fields.ts';
 import { decodeScenario, encodeScenario } from '../../src/share/scenario-link.ts';
 import { predict } from '../../src/predict/predict.ts';
-import type { ScenarioInput } from '../../src/predict/scenario.ts';
+import type { ScenarioInput } from '../../src/token/scenario.ts';
 import { isCalendarDate, codePointLength } from '../../src/token/schema.ts';
 import { catalogue } from '../../src/catalogue/index.ts';
 

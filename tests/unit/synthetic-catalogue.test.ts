@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { writeSyntheticCatalogue } from '../../scripts/synthetic-catalogue.ts';
 import { records } from '../../src/catalogue/records/index.ts';
 import { buildCatalogue } from '../../src/catalogue/validate.ts';
-import { scenarioSchema } from '../../src/predict/scenario.ts';
+import { scenarioSchema } from '../../src/token/scenario.ts';
 import { requestSamples } from '../../src/site/samples.ts';
 import type { EntryInput } from '../../src/catalogue/entry.ts';
 

@@ -5,9 +5,10 @@
  * cannot turn into a scenario field comes back as an error for that control, never dropped.
  */
 import { jsonTextDepth, limitWords, maxBodyBytes, maxNestingDepth, utf8Length } from '../../limits.ts';
-import { defaultBody, isBase64, type ScenarioInput } from '../../predict/scenario.ts';
+import { defaultBody, isBase64, type ScenarioInput } from '../../token/scenario.ts';
 import { countryCodes, documentTypes, tokenTypes, type TokenType } from '../../token/enums.ts';
-import { lineColumn, scanJson, type JsonScan } from './json-text.ts';
+import { lineColumn, scanJson, type JsonScan } from '../../json/text.ts';
+import { base64FromBytes, bytesFromBase64 } from '../../base64.ts';
 
 export type BodyMode = 'json' | 'text' | 'base64';
 export type Credentials = 'valid' | 'missing' | 'invalid';
@@ -111,17 +112,13 @@ export function splitList(text: string): string[] {
 }
 
 function utf8ToBase64(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
+  return base64FromBytes(new TextEncoder().encode(text));
 }
 
 /** Text from base64 bytes; `lossy` when the bytes were not valid UTF-8 (each bad byte became U+FFFD). */
 export function base64ToText(base64: string): { text: string; lossy: boolean } | null {
   if (!isBase64(base64)) return null;
-  const binary = atob(base64.replace(/\s+/g, ''));
-  const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  const bytes = bytesFromBase64(base64);
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), lossy: false };
   } catch {

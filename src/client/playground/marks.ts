@@ -3,10 +3,10 @@
  * the form control that causes it (credentials, the account's state …). Pure, so it is tested
  * without a browser; the editor turns these marks into lint diagnostics.
  */
-import { findEntry } from '../../catalogue/lookup.ts';
+import { findEntry } from '../../catalogue/entry-facts.ts';
 import type { Outcome, Problem, Warning } from '../../predict/outcome.ts';
 import type { BodyMode, Control } from './form.ts';
-import { lineColumn, locate, type JsonScan } from './json-text.ts';
+import { lineColumn, locate, type JsonScan } from '../../json/text.ts';
 
 export type Target =
   | { kind: 'editor'; from: number; to: number }

@@ -3,7 +3,7 @@
  * parsed from the request or the response, so nothing typed in the playground can inject markup.
  */
 import { statusBadgeClass } from '../../site/status-kind.ts';
-import { entry, findEntry } from '../../catalogue/lookup.ts';
+import { entry, findEntry } from '../../catalogue/entry-facts.ts';
 import { statusLine } from '../../predict/http.ts';
 import type { Outcome } from '../../predict/outcome.ts';
 import { entryPath } from '../../site/paths.ts';

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { jsonTextDepth, jsonValueDepth, limitWords, maxBodyBytes, maxNestingDepth, utf8Length } from '../limits.ts';
-import { countryCodes, documentTypes, tokenTypes } from '../token/enums.ts';
+import { countryCodes, documentTypes, tokenTypes } from './enums.ts';
 import { compile, Invalid } from '../schema/compile.ts';
 
 /** The request body used when a scenario sends none. */

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { lineColumn, locate, parsePointer, pointerRange, scanJson } from '../../src/client/playground/json-text.ts';
+import { lineColumn, locate, parsePointer, pointerRange, scanJson } from '../../src/json/text.ts';
 
 const parses = (text: string) => {
   try {
