@@ -1,5 +1,5 @@
 /**
- * `npm test`: every suite in turn (type check, unit tests, the npm package, and the end-to-end
+ * `npm test`: every suite in turn (lint and format, type check, unit tests, the npm package, and the end-to-end
  * tests once a site exists), each printing its own report, then one closing line that counts them all:
  * `N passed, N failed` (and `, N skipped`), which CI reads.
  */
@@ -114,7 +114,11 @@ const unit = () => nodeTests('unit', 'tests/unit/**/*.test.ts');
  */
 const packageSuite = () => nodeTests('package', 'tests/package/package.test.ts');
 
+/** Biome's linter (import boundaries included) and its formatter, checked without writing: biome.json. */
+const lint = () => step('biome', ['ci', '--max-diagnostics=50', '.']);
+
 const suites: [string, () => Tally][] = [
+  ['lint', lint],
   ['type check', typecheck],
   ['unit', unit],
   ['package', packageSuite],
