@@ -1,5 +1,5 @@
 /**
- * `node scripts/token-request-type.ts`: writes src/token/request-type.ts, the token request body
+ * `npm run token:types` (`node scripts/token-request-type.ts` under Node 24): writes src/token/request-type.ts, the token request body
  * as a TypeScript interface, from the field table (src/token/fields.ts). The zod schema is built
  * from the same table at run time, so its inferred type cannot name the fields; this file does,
  * for the package's users. A unit test fails when the file and the table differ.

@@ -26,12 +26,18 @@ function edited(slug: string): Entry[] {
   return catalogue.map((entry) => (entry.slug === slug ? { ...entry, title: `${entry.title} (edited)` } : entry));
 }
 
-const bumped = (release: Partial<ChangelogRelease>): ChangelogRelease[] => [{ version: '1.2.0', date: '2026-12-01', changes: ['A change.'], ...release }, ...changelog];
+/** The next minor version after the current one: what a release planted by these tests is called. */
+const [major, minor] = catalogueVersion.split('.').map(Number) as [number, number];
+const next = `${major}.${minor + 1}.0`;
+const escaped = (version: string) => version.replaceAll('.', '\\.');
+
+const bumped = (release: Partial<ChangelogRelease>): ChangelogRelease[] => [{ version: next, date: '2026-12-01', changes: ['A change.'], ...release }, ...changelog];
 
 test('every catalogue entry is as recorded for the current version, and every recorded change is in its changelog release', () => {
   assert.ok(recorded.releases.length > 0, 'src/catalogue/fingerprints.json records no version');
-  assert.equal(Object.keys(recorded.releases[0]?.entries ?? {}).length, catalogue.length);
+  // The problems first: each says what to do, where a count would not.
   assert.deepEqual(releaseProblems(real), []);
+  assert.equal(Object.keys(recorded.releases[0]?.entries ?? {}).length, catalogue.length);
 });
 
 test('a changed entry without a new version fails, naming the entry and what to do', () => {
@@ -47,26 +53,26 @@ test('a changed entry without a new version fails, naming the entry and what to 
 });
 
 test('a new version whose changelog release does not list the changed entry fails, naming it', () => {
-  const problems = releaseProblems({ ...real, entries: edited('country-invalid'), version: '1.2.0', changelog: bumped({ changedEntries: ['date-invalid'] }) });
-  assert.ok(problems.some((problem) => /release 1\.2\.0 .*does not list country-invalid/.test(problem)), problems.join('\n'));
-  assert.equal(recordRelease({ ...real, entries: edited('country-invalid'), version: '1.2.0', changelog: bumped({}) }).file, null);
+  const problems = releaseProblems({ ...real, entries: edited('country-invalid'), version: next, changelog: bumped({ changedEntries: ['date-invalid'] }) });
+  assert.ok(problems.some((problem) => new RegExp(`release ${escaped(next)} .*does not list country-invalid`).test(problem)), problems.join('\n'));
+  assert.equal(recordRelease({ ...real, entries: edited('country-invalid'), version: next, changelog: bumped({}) }).file, null);
 });
 
 test('a version bumped without a changelog release fails', () => {
-  const problems = releaseProblems({ ...real, entries: edited('country-invalid'), version: '1.2.0' });
-  assert.ok(problems.some((problem) => /catalogueVersion is 1\.2\.0 but the newest changelog release .* is 1\.1\.0/.test(problem)), problems.join('\n'));
+  const problems = releaseProblems({ ...real, entries: edited('country-invalid'), version: next });
+  assert.ok(problems.some((problem) => new RegExp(`catalogueVersion is ${escaped(next)} but the newest changelog release .* is ${escaped(catalogueVersion)}`).test(problem)), problems.join('\n'));
 });
 
 test('a new entry must be listed as new, and no entry may disappear', () => {
   const added = [...catalogue, { ...(catalogue[0] as Entry), slug: 'brand-new-case' }];
-  const unlisted = releaseProblems({ ...real, entries: added, version: '1.2.0', changelog: bumped({ changedEntries: ['brand-new-case'] }) });
+  const unlisted = releaseProblems({ ...real, entries: added, version: next, changelog: bumped({ changedEntries: ['brand-new-case'] }) });
   assert.ok(unlisted.some((problem) => /does not list brand-new-case/.test(problem)), unlisted.join('\n'));
   const removed = releaseProblems({ ...real, entries: catalogue.slice(1) });
   assert.ok(removed.some((problem) => problem.includes(`removed (${catalogue[0]?.slug})`) && problem.includes('retired')), removed.join('\n'));
 });
 
 test('bump, changelog entry, fingerprint: the whole recipe passes, and the change stays listed afterwards', () => {
-  const state: ReleaseState = { ...real, entries: edited('country-invalid'), version: '1.2.0', changelog: bumped({ changedEntries: ['country-invalid'] }) };
+  const state: ReleaseState = { ...real, entries: edited('country-invalid'), version: next, changelog: bumped({ changedEntries: ['country-invalid'] }) };
   // Listed but not yet recorded: one problem, which running the script fixes.
   assert.deepEqual(
     releaseProblems(state).map((problem) => problem.includes('npm run catalogue:fingerprint')),
@@ -74,11 +80,11 @@ test('bump, changelog entry, fingerprint: the whole recipe passes, and the chang
   );
   const result = recordRelease(state);
   assert.ok(result.file);
-  assert.deepEqual(result.file.releases.map((release) => release.version), ['1.2.0', ...recorded.releases.map((release) => release.version)]);
+  assert.deepEqual(result.file.releases.map((release) => release.version), [next, ...recorded.releases.map((release) => release.version)]);
   assert.deepEqual(releaseProblems({ ...state, recorded: result.file }), []);
   // Taking the entry out of the changelog later is caught by the recorded history.
   const history = releaseProblems({ ...state, recorded: result.file, changelog: bumped({}) });
-  assert.ok(history.some((problem) => /release 1\.2\.0 does not list entries that changed in it: country-invalid/.test(problem)), history.join('\n'));
+  assert.ok(history.some((problem) => new RegExp(`release ${escaped(next)} does not list entries that changed in it: country-invalid`).test(problem)), history.join('\n'));
 });
 
 test("an entry's fingerprint does not depend on the order its keys are written in, and changes with any value", () => {

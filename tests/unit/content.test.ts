@@ -44,7 +44,7 @@ test('prose stays below the headings the page owns', () => {
 test('no prose restates a list the page generates: an identifier page links to at most one of its own cases', () => {
   const problems: string[] = [];
   for (const entry of catalogue) {
-    if (entry.kind !== 'identifier') continue;
+    if (entry.kind !== 'identifier' || !files.includes(`${entry.slug}.mdx`)) continue;
     const own = new Set(catalogue.filter((each) => each.kind === 'case' && each.identifier === entry.identifier).map((each) => each.slug));
     const text = readFileSync(new URL(`${entry.slug}.mdx`, folder), 'utf8');
     const linked = new Set([...text.matchAll(/\]\(\/errors\/([a-z0-9-]+)\/\)/g)].map((found) => found[1] as string).filter((slug) => own.has(slug)));
@@ -57,7 +57,8 @@ test('no prose restates a list the page generates: an identifier page links to a
 test("no prose repeats its own entry's message, which the page shows from the record", () => {
   const problems: string[] = [];
   for (const entry of catalogue) {
-    if (entry.message === null || entry.message.length < 20) continue;
+    // An entry without prose is reported by the first test, not here as a file it cannot open.
+    if (entry.message === null || entry.message.length < 20 || !files.includes(`${entry.slug}.mdx`)) continue;
     const text = readFileSync(new URL(`${entry.slug}.mdx`, folder), 'utf8').replace(/```[\s\S]*?```/g, '');
     if (text.includes(entry.message)) problems.push(`${entry.slug}.mdx repeats its message "${entry.message}"`);
   }

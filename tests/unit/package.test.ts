@@ -9,7 +9,7 @@ import { stripFrontMatter } from '../../src/package/prose.ts';
 import { entryProse } from '../../src/package/prose.ts';
 
 describe('the package entry', () => {
-  test('src/token/request-type.ts is what the field table gives (run scripts/token-request-type.ts)', () => {
+  test('src/token/request-type.ts is what the field table gives (run `npm run token:types`)', () => {
     assert.equal(readFileSync('src/token/request-type.ts', 'utf8'), requestTypeSource());
   });
 

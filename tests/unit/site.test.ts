@@ -6,6 +6,8 @@ import { pythonLiteral, requestSamples } from '../../src/site/samples.ts';
 import { catalogue } from '../../src/catalogue/index.ts';
 import { describeRule, jsonType } from '../../src/token/describe.ts';
 import { tokenField } from '../../src/token/fields.ts';
+import { readdirSync } from 'node:fs';
+import { sitePages } from '../../src/site/pages.ts';
 
 const slugs = catalogue.map((entry) => entry.slug);
 
@@ -84,4 +86,18 @@ test('a retired entry says in its Markdown twin that it is no longer returned, a
     /^- No longer returned since 2026-01-01: Folded into another check\. Replaced by \[[^\]]+\]\(https:\/\/errata\.example\/errors\/token-type-invalid\/\)\.$/m,
   );
   assert.doesNotMatch(entryMarkdown(entry('dummy-status-invalid'), new URL('https://errata.example/')), /No longer returned/);
+});
+
+test('every page written by hand under src/pages is in the one page list, src/site/pages.ts', () => {
+  // Pages that are not listed on purpose: the 404 page, and search, which the header's box opens.
+  const unlisted = new Set(['/404/', '/search/']);
+  const routes = readdirSync(new URL('../../src/pages/', import.meta.url), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.astro') && !file.includes('['))
+    .map((file) => `/${file.replace(/\\/g, '/').replace(/(^|\/)index\.astro$/, '').replace(/\.astro$/, '')}/`.replace(/\/+/g, '/'));
+  assert.ok(routes.length > 5, 'the pages were found');
+  const listed = new Set<string>(sitePages.map((page) => page.path));
+  const missing = routes.filter((route) => !listed.has(route) && !unlisted.has(route));
+  assert.deepEqual(missing, [], `add each to sitePages in src/site/pages.ts (title, summary, and nav for the header): ${missing.join(', ')}`);
+  const stale = [...listed].filter((path) => !routes.includes(path));
+  assert.deepEqual(stale, [], 'sitePages lists pages that src/pages does not have');
 });
