@@ -191,7 +191,8 @@ function alignFragment(template: string, { written, input }: FragmentWords): { v
         if (end === null) literal--;
         return end;
       }
-      const taken = (values[token.placeholder] ??= []);
+      values[token.placeholder] ??= [];
+      const taken = values[token.placeholder] as string[];
       taken.push(written[i] as string);
       const moved = walk(i + 1, t + 1);
       if (moved !== null) return moved;

@@ -121,7 +121,7 @@ export class GapReport {
       '',
     ];
     if (sections.length === 0) parts.push('Nothing to report: every response was known and agreed.', '');
-    sections.forEach((section, index) => parts.push(heading(section, index + 1), '', section.text, ''));
+    for (const [index, section] of sections.entries()) parts.push(heading(section, index + 1), '', section.text, '');
     if (this.omitted > 0) parts.push(`${this.omitted} more exchanges with other responses are not written out: check a smaller part of the file to see them.`, '');
     return parts.join('\n');
   }

@@ -65,7 +65,7 @@ async function run(args: string[], io: Io): Promise<number> {
   });
   const scenario = parseJson(source);
 
-  let outcome;
+  let outcome: ReturnType<typeof predict>;
   try {
     outcome = predict(scenario);
   } catch (error) {

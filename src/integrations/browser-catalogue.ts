@@ -26,6 +26,7 @@ export function browserCatalogueModule(facts: readonly EntryFacts[]): string {
     'export function findEntry(slug) { return bySlug.get(slug); }',
     'export function entry(slug) {',
     '  const found = bySlug.get(slug);',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the generated module's own template literal
     '  if (!found) throw new Error(`No catalogue entry has the slug "${slug}"`);',
     '  return found;',
     '}',

@@ -74,6 +74,7 @@ export class AccountHeaderReader {
     if (found === undefined) {
       try {
         // Header values arrive as Latin-1; the JSON was sent as UTF-8.
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII; anything past it is not
         const text = /[^\x00-\x7f]/.test(value) ? Buffer.from(value, 'latin1').toString('utf8') : value;
         found = parseAccountJson(text, parseAccountOverride) as Partial<Account>;
       } catch (error) {

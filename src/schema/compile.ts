@@ -69,9 +69,9 @@ export class NotCompilable extends Error {
 /** zod's own test for a record: an object whose prototype is Object's (or none). */
 function isPlainObject(value: unknown): value is Record<PropertyKey, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const constructor = (value as { constructor?: unknown }).constructor;
-  if (constructor === undefined || typeof constructor !== 'function') return true;
-  const prototype = (constructor as { prototype?: unknown }).prototype;
+  const maker = (value as { constructor?: unknown }).constructor;
+  if (maker === undefined || typeof maker !== 'function') return true;
+  const prototype = (maker as { prototype?: unknown }).prototype;
   if (typeof prototype !== 'object' || prototype === null || Array.isArray(prototype)) return false;
   return Object.hasOwn(prototype, 'isPrototypeOf');
 }
@@ -223,8 +223,16 @@ function compileKind(schema: Schema, sub: (schema: Schema) => Compiled, copies: 
     }
     case 'lazy': {
       const getter = def.getter as () => Schema;
+      // Compiled on first use: the schema may refer to itself.
       let inner: Compiled | undefined;
-      return withChecks(schema, (value) => (inner ??= sub(getter()))(value), []);
+      return withChecks(
+        schema,
+        (value) => {
+          inner ??= sub(getter());
+          return inner(value);
+        },
+        [],
+      );
     }
     case 'optional': {
       const innerSchema = def.innerType as Schema;
@@ -260,14 +268,14 @@ function compileRecord(def: Def, sub: (schema: Schema) => Compiled, copies: bool
   const keyType = def.keyType as Schema;
   if (keyType._zod.def.type !== 'string') throw new NotCompilable('records whose keys are not strings are not compiled');
   const key = sub(keyType);
-  const valueOf = sub(def.valueType as Schema);
+  const readValue = sub(def.valueType as Schema);
   return (value) => {
     if (!isPlainObject(value)) return here;
     const output: Record<PropertyKey, unknown> = copies ? {} : value;
     for (const name of Reflect.ownKeys(value)) {
       if (name === '__proto__' || !Object.prototype.propertyIsEnumerable.call(value, name)) continue;
       if (key(name) instanceof Invalid) return new Invalid([name]);
-      const item = valueOf(value[name]);
+      const item = readValue(value[name]);
       if (item instanceof Invalid) return item.within(name);
       if (copies) output[name] = item;
     }

@@ -180,7 +180,7 @@ export function replyText(candidate: TriageCandidate, statusText: string, link: 
   if (candidate.field !== undefined && candidate.value !== undefined) lines.push(`Your request's ${candidate.field} was ${candidate.value}.`);
   if (answer) {
     lines.push('', answer.fix.length === 1 ? 'What to do:' : 'What to do, in order:');
-    answer.fix.forEach((step, index) => lines.push(answer.fix.length === 1 ? plain(step) : `${index + 1}. ${plain(step)}`));
+    for (const [index, step] of answer.fix.entries()) lines.push(answer.fix.length === 1 ? plain(step) : `${index + 1}. ${plain(step)}`);
     lines.push('', `${answer.retry.helps ? 'Trying again can help' : 'Trying the same request again will not help'}: ${plain(answer.retry.note)}`);
   }
   lines.push('', `Your case, explained: ${link}`);

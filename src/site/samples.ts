@@ -97,6 +97,7 @@ function javascript(method: string, credentials: string, body: Body): string {
   }
   const headers = [`'Content-Type': 'application/json'`];
   if (credentials !== 'missing') {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: JavaScript source for the sample, read from the environment there
     const secret = credentials === 'valid' ? '${process.env.IDENFY_API_SECRET}' : 'not-the-secret';
     headers.push(`Authorization: 'Basic ' + btoa(\`\${process.env.IDENFY_API_KEY}:${secret}\`)`);
   }

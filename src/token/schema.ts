@@ -28,6 +28,7 @@ export function isCalendarDate(text: string): boolean {
 
 /** An absolute `https://` URL with a host, and nothing the URL parser would quietly trim. */
 export function isHttpsUrl(text: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what the URL parser would trim
   if (!/^https:\/\/[^\s/?#]/i.test(text) || /[\s\u0000-\u001f\u007f]/.test(text)) return false;
   try {
     const url = new URL(text);

@@ -276,7 +276,11 @@ test('account states are derived from the account schema: every field has at lea
 
 test('progress goes to stderr only when it is a terminal', async () => {
   const run1 = { stdout: '', stderr: '' };
-  const io: Io = { stdout: (text) => void (run1.stdout += text), stderr: (text) => void (run1.stderr += text), readStdin: async () => '', cwd: fixtures, stderrIsTerminal: true };
+  const io: Io = { stdout: (text) => {
+      run1.stdout += text;
+    }, stderr: (text) => {
+      run1.stderr += text;
+    }, readStdin: async () => '', cwd: fixtures, stderrIsTerminal: true };
   await run(['check', 'mixed.har', '--json'], io);
   assert.match(run1.stderr, /\rChecking: \d+ exchanges, \d+% of the file/);
   JSON.parse(run1.stdout);

@@ -16,8 +16,12 @@ export async function runCli(argv: string[], options: { cwd: string; stdin?: str
   const ran = { stdout: '', stderr: '' };
   const { stdinStream } = options;
   const io: Io = {
-    stdout: (text) => void (ran.stdout += text),
-    stderr: (text) => void (ran.stderr += text),
+    stdout: (text) => {
+      ran.stdout += text;
+    },
+    stderr: (text) => {
+      ran.stderr += text;
+    },
     readStdin: async () => options.stdin ?? '',
     cwd: options.cwd,
     ...(stdinStream

@@ -39,8 +39,12 @@ interface Ran {
 async function cli(argv: string[], options: { stdin?: string; cwd?: string } = {}): Promise<Ran> {
   const ran = { stdout: '', stderr: '' };
   const io: Io = {
-    stdout: (text) => void (ran.stdout += text),
-    stderr: (text) => void (ran.stderr += text),
+    stdout: (text) => {
+      ran.stdout += text;
+    },
+    stderr: (text) => {
+      ran.stderr += text;
+    },
     readStdin: async () => options.stdin ?? '',
     cwd: options.cwd ?? dir,
   };

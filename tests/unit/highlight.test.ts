@@ -49,9 +49,9 @@ test('an empty line stays a line, so the block keeps its shape', async () => {
 function styledCharacters(html: string): string[] {
   const out: string[] = [];
   const code = html.replace(/^<pre[^>]*><code>/, '').replace(/<\/code><\/pre>$/, '');
-  const unescape = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const unescapeHtml = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
   for (const [, style, styled, plain] of code.matchAll(/<span style="([^"]*)">([^<]*)<\/span>|([^<]+)|<[^>]+>/g)) {
-    const text = unescape(styled ?? plain ?? '');
+    const text = unescapeHtml(styled ?? plain ?? '');
     for (const character of text) out.push(`${style ?? ''}|${character}`);
   }
   return out;

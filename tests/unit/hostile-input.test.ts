@@ -32,8 +32,12 @@ async function cli(argv: string[], stdin = ''): Promise<Ran> {
   let stdout = '';
   let stderr = '';
   const io: Io = {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
     readStdin: async () => stdin,
     cwd: process.cwd(),
   };

@@ -64,10 +64,10 @@ describe('errata mcp', () => {
     assert.equal(predicted.structured?.status, 402);
     assert.match(predicted.text, /https:\/\/errata\.example\/errors\//);
     const explained = await call('explain', { query: 'bad value' });
-    assert.equal((explained.structured?.entries as { slug: string }[])[0]?.slug, 'bad-value');
-    assert.equal(((await call('explain', { query: '402' })).structured?.entries as unknown[]).length > 0, true);
+    assert.equal((explained.structured?.entries as { slug: string }[] | undefined)?.[0]?.slug, 'bad-value');
+    assert.ok(((await call('explain', { query: '402' })).structured?.entries as unknown[] | undefined)?.length);
     const looked = await call('lookup', { text: "Field 'country' must be a valid ISO 3166-1 alpha-2 code." });
-    assert.equal((looked.structured?.matches as { slug: string }[])[0]?.slug, 'country-invalid');
+    assert.equal((looked.structured?.matches as { slug: string }[] | undefined)?.[0]?.slug, 'country-invalid');
     const validated = await call('validate_token_request', { body: '{"clientId": "a", "tokenType": "SELFIE"}' });
     assert.equal(validated.structured?.valid, false);
     assert.deepEqual(await call('validate_token_request', { body: { clientId: 'user-1' } }).then((found) => found.structured), { valid: true, problems: [] });

@@ -44,7 +44,10 @@ if (form && input) {
 // A chosen or dropped file: read by ./file-page.ts, loaded only then.
 type FilePage = typeof import('./file-page.ts');
 let fileModule: Promise<FilePage> | undefined;
-const readFile = (file: File): void => void (fileModule ??= import('./file-page.ts')).then((page) => page.readFile(file));
+const readFile = (file: File): void => {
+  fileModule ??= import('./file-page.ts');
+  void fileModule.then((page) => page.readFile(file));
+};
 const fileInput = document.querySelector<HTMLInputElement>('[data-triage-file]');
 const dropZone = document.querySelector<HTMLElement>('[data-triage-drop]');
 fileInput?.addEventListener('change', () => {
