@@ -2,25 +2,20 @@ import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.ts';
 import { catalogue } from '../../src/catalogue/index.ts';
 import { categories } from '../../src/catalogue/categories.ts';
+import { sitePages } from '../../src/site/pages.ts';
 
 /** One page of every kind: an identifier entry and a case entry of each category among them. */
 const casePages = categories
   .map((category) => catalogue.find((entry) => entry.kind === 'case' && entry.category === category.id))
   .filter((entry) => entry !== undefined)
   .map((entry) => `/errors/${entry.slug}/`);
+/** Every page of src/site/pages.ts (a new page is checked without being listed here), and one of each generated kind. */
 const pages = [
-  '/',
-  '/errors/',
+  ...sitePages.map((sitePage) => sitePage.path),
   '/status/400/',
+  '/categories/fields/',
   '/errors/bad-value/',
   ...casePages,
-  '/token/',
-  '/evaluation/',
-  '/guides/handling-errors/',
-  '/playground/',
-  '/triage/',
-  '/check/',
-  '/use/',
 ];
 
 test('there is a case page of every category with cases to check', () => {
