@@ -148,8 +148,8 @@ function card(candidate: TriageCandidate, index: number): HTMLElement {
   }
 
   const actions: Node[] = [h('a', { class: 'button primary', href }, 'Read the entry')];
-  if (entry.example) {
-    actions.push(h('a', { class: 'button', href: entry.example.playground }, 'Reproduce it in the playground'));
+  if (candidate.answer?.playground) {
+    actions.push(h('a', { class: 'button', href: candidate.answer.playground }, 'Reproduce it in the playground'));
   }
   const customerLink = () => new URL(caseLink(href, candidate.customerCase), location.origin).href;
   const copy = h('button', { type: 'button', class: 'button' }, 'Copy link for a customer');
