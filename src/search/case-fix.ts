@@ -105,7 +105,7 @@ function namesOf(codes: readonly string[]): { key: string; item: string }[] {
   const add = (name: string | undefined, each: string) => {
     if (!name) return;
     // "Myanmar (Burma)", "Congo - Kinshasa": each part is a name too.
-    for (const part of [name, ...name.split(/\s+-\s+|\s*[()]\s*/)]) {
+    for (const part of [name, ...name.split(/ - |[()]/).map((each) => each.trim())]) {
       const key = foldName(part);
       if (key.length < 2 || key === foldName(each)) continue;
       const set = byName.get(key) ?? new Set<string>();
