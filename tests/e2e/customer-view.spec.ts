@@ -59,6 +59,7 @@ test("Your case starts with the fix for the customer's own value, in one sentenc
     return steps ? Boolean(element.compareDocumentPosition(steps) & Node.DOCUMENT_POSITION_FOLLOWING) : false;
   });
   expect(above).toBe(true);
+  await expect(page.getByRole('region', { name: 'Your case' }).getByRole('heading', { name: 'What to do in general' })).toBeVisible();
 
   // The field named by the message's {field}, a date in another format.
   await page.goto(`/errors/date-invalid/#${encodeCase({ message: "Field 'dateOfBirth' must be a valid date in YYYY-MM-DD format.", value: '24.12.1990' })}`);
@@ -72,6 +73,7 @@ test("Your case starts with the fix for the customer's own value, in one sentenc
   await page.goto(`/errors/country-invalid/#${encodeCase({ field: 'country', value: 'LT' })}`);
   await expect(page.getByRole('region', { name: 'Your case' })).toBeVisible();
   await expect(fix()).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Your case' }).getByRole('heading', { name: 'What to do', exact: true })).toBeVisible();
 });
 
 test('without a case, the entry page is the full entry', async ({ page }) => {

@@ -72,6 +72,12 @@ function render(value: CustomerCase): void {
   const sentence = caseFix({ field: value.field ?? values.field, value: value.value }, fields);
   fix.replaceChildren(...(sentence ?? []).map((part) => (part.code ? code(part.text) : document.createTextNode(part.text))));
   fix.hidden = sentence === null;
+  // Below the fix for their value, the entry's steps are the general advice.
+  const steps = box.querySelector<HTMLElement>('[data-case-steps]');
+  if (steps) {
+    steps.dataset.label ??= steps.textContent ?? '';
+    steps.textContent = sentence ? `${steps.dataset.label} in general` : steps.dataset.label;
+  }
 
   const list = box.querySelector('[data-case-values]') as HTMLElement;
   const items = Object.entries(values).map(([name, each]) => {
