@@ -17,6 +17,8 @@
 import type { Entry, ResolvedVariant } from '../catalogue/index.ts';
 import type { Identifier } from '../catalogue/identifiers.ts';
 import { entryWords, type MatchableEntry, type MatchVariant } from '../catalogue/match-engine.ts';
+import type { ValueRule } from '../token/fields.ts';
+import { caseFields, type CaseField } from './case-fix.ts';
 
 export const lookupFolder = '/search/lookup/';
 
@@ -50,6 +52,8 @@ export interface EntryAnswer {
   retry: { helps: boolean; note: string };
   /** The playground link that reproduces the entry's example, or null without one. */
   playground: string | null;
+  /** The rules of the fields whose breaking (or absence) is this entry, for the one-sentence fix (./case-fix.ts). */
+  fields?: CaseField[];
 }
 
 /**
@@ -85,7 +89,8 @@ export interface IndexSources {
   version: string;
   catalogue: readonly Entry[];
   resolveVariant(entry: Entry, variant: Entry['variants'][number]): ResolvedVariant;
-  fields: readonly { name: string; entry: string }[];
+  /** The request's field table: each field's rule and the entries its breaking or absence produces. */
+  fields: readonly { name: string; entry: string; rule: ValueRule; requiredEntry?: string }[];
   categories: readonly { id: string; title: string }[];
   statusLine(code: number): string;
   /** The playground link of a scenario. */
@@ -207,6 +212,7 @@ export function buildLookupFiles(sources: IndexSources, options: { chunkSize?: n
     fix: [...entry.fix],
     retry: { helps: entry.retry.helps, note: entry.retry.note },
     playground: entry.example ? sources.scenarioLink(entry.example.scenario) : null,
+    ...(caseFields(entry.slug, sources.fields).length > 0 ? { fields: caseFields(entry.slug, sources.fields) } : {}),
   }));
   for (let chunk = 0; chunk < chunks; chunk++) {
     files.set(`e${chunk}`, entries.slice(chunk * chunkSize, (chunk + 1) * chunkSize));

@@ -159,7 +159,7 @@ test("a reply for a customer is plain text with the entry, the customer's value,
   const reply = replyText(best, '400 Bad Request', 'https://errata.example.com/errors/country-invalid/#case=x');
   const entry = catalogue.find((each) => each.slug === best.entry.slug) as Entry;
   assert.match(reply, new RegExp(`^The error is "${entry.title}" \\(400 Bad Request, BAD_VALUE\\)\\.`));
-  assert.match(reply, /Your request's country was Lithuania\./);
+  assert.match(reply, /Your request's country was Lithuania\.\nSend LT, not Lithuania\.\n/);
   assert.match(reply, /Your case, explained: https:\/\/errata\.example\.com\/errors\/country-invalid\/#case=x$/);
   assert.ok(!/`|\*\*|\]\(/.test(reply), reply);
   assert.match(reply, entry.retry.helps ? /Trying again can help/ : /Trying the same request again will not help/);
