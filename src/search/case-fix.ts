@@ -11,14 +11,9 @@
  */
 import type { ValueRule } from '../token/fields.ts';
 import { caseLimits } from './case-link.ts';
+import type { CaseField } from './case-fields.ts';
 
-/** What an entry page knows of one field: its rule, and whether this entry is the one for its absence. */
-export interface CaseField {
-  name: string;
-  rule: ValueRule;
-  /** This entry is what the API answers when the field is absent or null. */
-  missing?: boolean;
-}
+export { caseFields, type CaseField } from './case-fields.ts';
 
 export type FixPart = { code: boolean; text: string };
 
@@ -373,11 +368,4 @@ export function caseFix(input: CaseFixInput, fields: readonly CaseField[]): FixP
     default:
       return null;
   }
-}
-
-/** The rules an entry page hands to the customer's view: the fields whose broken rule, or absence, is this entry. */
-export function caseFields(slug: string, table: readonly { name: string; rule: ValueRule; entry: string; requiredEntry?: string }[]): CaseField[] {
-  return table
-    .filter((field) => field.entry === slug || field.requiredEntry === slug)
-    .map((field) => ({ name: field.name, rule: field.rule, ...(field.requiredEntry === slug ? { missing: true } : {}) }));
 }

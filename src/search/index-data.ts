@@ -18,7 +18,7 @@ import type { Entry, ResolvedVariant } from '../catalogue/index.ts';
 import type { Identifier } from '../catalogue/identifiers.ts';
 import { entryWords, type MatchableEntry, type MatchVariant } from '../catalogue/match-engine.ts';
 import type { ValueRule } from '../token/fields.ts';
-import { caseFields, type CaseField } from './case-fix.ts';
+import { caseFields, type CaseField } from './case-fields.ts';
 
 export const lookupFolder = '/search/lookup/';
 
