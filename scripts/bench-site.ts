@@ -3,7 +3,9 @@
  * in one run (these machines are noisy, so compare sizes only within a run), and prints build
  * seconds, milliseconds per page, peak memory, the Pagefind index size, and the gzipped bytes of
  * HTML, CSS and JS that an entry page, the home page and the playground load, measured in
- * Chromium, plus the bytes one search fetches.
+ * Chromium, plus the bytes one search fetches from the header's box, by part: a pasted message
+ * (which the exact lookup answers) and words only the full text knows (which load Pagefind).
+ * ERRATA_BENCH_FILES=1 lists every file a search fetches.
  *
  *   npm run bench:site                  real, 1,000 and 10,000
  *   npm run bench:site -- 57 1000       chosen sizes ("57" is the real catalogue)
@@ -30,6 +32,25 @@ interface Row {
   pagefindKiB: number;
   pages_: Record<string, { html: number; css: number; js: number }>;
   searchKiB: number;
+  /** The search's bytes by what they are (see `searchPart`). */
+  searchParts: Record<string, number>;
+  /** The same for a search that only the full text answers. */
+  fullTextKiB: number;
+  fullTextParts: Record<string, number>;
+}
+
+/**
+ * What a file fetched by a search is: the search's own code, Pagefind's runtime (its script and
+ * WebAssembly, the same whatever the catalogue's size), Pagefind's index (its metadata, word
+ * chunks, filters and the fragments of the results shown), or the exact lookup's index.
+ */
+function searchPart(url: string): string {
+  const path = new URL(url).pathname;
+  if (path.startsWith('/search/lookup/')) return 'exact lookup';
+  if (/^\/pagefind\/.*\.(js|pagefind)$/.test(path)) return 'pagefind runtime';
+  if (path.startsWith('/pagefind/fragment/')) return 'pagefind fragments';
+  if (path.startsWith('/pagefind/')) return 'pagefind index';
+  return 'search code';
 }
 
 function files(folder: string, ending: string): string[] {
@@ -103,25 +124,38 @@ async function measurePages(outDir: string, env: NodeJS.ProcessEnv, slug: string
       measured[name] = bytes;
       await page.context().close();
     }
-    const page = await (await browser.newContext()).newPage();
-
-    // One search from the header box: everything fetched after the first keystroke.
-    await page.goto(`${origin}/errors/${slug}/`, { waitUntil: 'networkidle' });
-    let searchBytes = 0;
-    const onSearch = (response: import('@playwright/test').Response) => {
-      // Gzipped, as a server with compression would send it.
-      void response.body().then((body) => (searchBytes += gzipSync(body).length), () => undefined);
+    // One search from the header box, in a fresh context: everything fetched after the first keystroke.
+    const search = async (query: string) => {
+      const page = await (await browser.newContext()).newPage();
+      await page.goto(`${origin}/errors/${slug}/`, { waitUntil: 'networkidle' });
+      let total = 0;
+      const parts: Record<string, number> = {};
+      const onSearch = (response: import('@playwright/test').Response) => {
+        // Gzipped, as a server with compression would send it.
+        void response.body().then((body) => {
+          const size = gzipSync(body).length;
+          total += size;
+          const part = searchPart(response.url());
+          parts[part] = (parts[part] ?? 0) + size;
+          if (process.env.ERRATA_BENCH_FILES) console.log(`  ${JSON.stringify(query)} ${part}: ${new URL(response.url()).pathname} ${size} B`);
+        }, () => undefined);
+      };
+      page.on('response', onSearch);
+      const box = page.getByRole('combobox', { name: /search/i });
+      if (await box.count()) {
+        await box.first().click();
+        await box.first().fill(query);
+        await page.waitForTimeout(1500);
+      }
+      page.off('response', onSearch);
+      await page.context().close();
+      return { kib: total / 1024, parts };
     };
-    page.on('response', onSearch);
-    const box = page.getByRole('combobox', { name: /search/i });
-    if (await box.count()) {
-      await box.first().click();
-      await box.first().fill('expected a dictionary');
-      await page.waitForTimeout(1500);
-    }
-    page.off('response', onSearch);
+    // A pasted message, which the exact lookup answers, and words only the full text knows.
+    const exact = await search('expected a dictionary');
+    const fullText = await search('exponential backoff');
     await browser.close();
-    return { pages: measured, searchKiB: searchBytes / 1024 };
+    return { pages: measured, searchKiB: exact.kib, searchParts: exact.parts, fullTextKiB: fullText.kib, fullTextParts: fullText.parts };
   } finally {
     server.stop();
   }
@@ -151,6 +185,9 @@ for (const size of runs) {
     pagefindKiB: folderBytes(join(outDir, 'pagefind')) / 1024,
     pages_: measured.pages,
     searchKiB: measured.searchKiB,
+    searchParts: measured.searchParts,
+    fullTextKiB: measured.fullTextKiB,
+    fullTextParts: measured.fullTextParts,
   });
   rmSync(work, { recursive: true, force: true });
 }
@@ -166,7 +203,23 @@ console.table(
     'peak MiB': row.peakMiB.toFixed(0),
     'pagefind KiB': row.pagefindKiB.toFixed(0),
     'one search KiB': row.searchKiB.toFixed(1),
+    'full-text search KiB': row.fullTextKiB.toFixed(1),
   })),
+);
+const partNames = ['search code', 'exact lookup', 'pagefind runtime', 'pagefind index', 'pagefind fragments'];
+console.log('One search, KiB gzipped, by part: "expected a dictionary" (an exact match) and "exponential backoff" (full text only)');
+console.table(
+  rows.flatMap((row) =>
+    [
+      ['expected a dictionary', row.searchParts, row.searchKiB],
+      ['exponential backoff', row.fullTextParts, row.fullTextKiB],
+    ].map(([query, parts, total]) => ({
+      entries: row.entries,
+      query,
+      ...Object.fromEntries(partNames.map((part) => [part, kib((parts as Record<string, number>)[part] ?? 0)])),
+      total: (total as number).toFixed(1),
+    })),
+  ),
 );
 console.log('Page weight, KiB gzipped (HTML / CSS / JS)');
 console.table(

@@ -8,7 +8,8 @@
  * - `w<n>.json`, word shards: for each word the matcher compares (src/catalogue/match-engine.ts,
  *   `entryWords`), the ids of the entries that contain it, or only their count for a common word;
  *   a word lives in shard hash(word) mod n;
- * - `e<n>.json`, entry chunks: the compact entries with ids from n × chunkSize on.
+ * - `e<n>.json`, entry chunks: the compact entries with ids from n × chunkSize on;
+ * - `f<n>.json`, beside them: what to do about those entries, for triage's cards only.
  *
  * Built once at build time from the checked catalogue and served under /search/lookup/. Pure:
  * the caller passes the catalogue in, so the unit tests can compare the browser's lookup with the CLI's.
@@ -16,6 +17,8 @@
 import type { Entry, ResolvedVariant } from '../catalogue/index.ts';
 import type { Identifier } from '../catalogue/identifiers.ts';
 import { entryWords, type MatchableEntry, type MatchVariant } from '../catalogue/match-engine.ts';
+import type { ValueRule } from '../token/fields.ts';
+import { caseFields, type CaseField } from './case-fields.ts';
 
 export const lookupFolder = '/search/lookup/';
 
@@ -31,8 +34,11 @@ export interface SearchEntry extends MatchableEntry {
   aka: string[];
   /** Resolved, with the keys the variant's body carries besides identifier and message. */
   variants: (MatchVariant & { extra: string[] })[];
-  /** The entry's example: the values it fills in and the playground link that reproduces it. */
-  example: { values: Record<string, string>; playground: string } | null;
+  /**
+   * The values the entry's example fills in, or null without an example. Its playground link
+   * is in the entry's answer (`EntryAnswer`): only triage's cards show it.
+   */
+  example: { values: Record<string, string> } | null;
 }
 
 /**
@@ -44,6 +50,10 @@ export interface EntryAnswer {
   fix: string[];
   /** Whether sending the same request again can help, and why. */
   retry: { helps: boolean; note: string };
+  /** The playground link that reproduces the entry's example, or null without one. */
+  playground: string | null;
+  /** The rules of the fields whose breaking (or absence) is this entry, for the one-sentence fix (./case-fix.ts). */
+  fields?: CaseField[];
 }
 
 /**
@@ -79,7 +89,8 @@ export interface IndexSources {
   version: string;
   catalogue: readonly Entry[];
   resolveVariant(entry: Entry, variant: Entry['variants'][number]): ResolvedVariant;
-  fields: readonly { name: string; entry: string }[];
+  /** The request's field table: each field's rule and the entries its breaking or absence produces. */
+  fields: readonly { name: string; entry: string; rule: ValueRule; requiredEntry?: string }[];
   categories: readonly { id: string; title: string }[];
   statusLine(code: number): string;
   /** The playground link of a scenario. */
@@ -114,7 +125,7 @@ export function searchEntries(sources: IndexSources): SearchEntry[] {
         const resolved = sources.resolveVariant(entry, variant);
         return { title: variant.title, message: resolved.message, status: resolved.status, identifier: resolved.identifier, extra: Object.keys(resolved.extra) };
       }),
-      example: entry.example ? { values: { ...entry.example.values }, playground: sources.scenarioLink(entry.example.scenario) } : null,
+      example: entry.example ? { values: { ...entry.example.values } } : null,
     }),
   );
 }
@@ -130,9 +141,17 @@ export interface LookupFiles {
   files: Map<string, unknown>;
 }
 
+/**
+ * Small files, so that a query loads little more than what it matches: word shards of about
+ * 3,000 bytes (about 1 KB gzipped) and chunks of 8 entries. A query loads the shards of its
+ * words and the chunks of the entries they name; a catalogue ten times larger has ten times
+ * more files, each as small.
+ */
+export const lookupSizes = { chunkSize: 8, shardBytes: 3000 } as const;
+
 export function buildLookupFiles(sources: IndexSources, options: { chunkSize?: number; shardBytes?: number } = {}): LookupFiles {
   const entries = searchEntries(sources);
-  const chunkSize = options.chunkSize ?? 24;
+  const chunkSize = options.chunkSize ?? lookupSizes.chunkSize;
   const chunks = Math.max(1, Math.ceil(entries.length / chunkSize));
 
   const postings = new Map<string, number[]>();
@@ -148,7 +167,7 @@ export function buildLookupFiles(sources: IndexSources, options: { chunkSize?: n
   const listed = (ids: number[]): number[] | number => (ids.length > common ? ids.length : ids);
   // Shards of about `shardBytes` each, so that a query fetches a few small files.
   const postingBytes = [...postings].reduce((sum, [word, ids]) => sum + word.length + 6 + JSON.stringify(listed(ids)).length, 0);
-  const shards = Math.max(1, Math.ceil(postingBytes / (options.shardBytes ?? 12_000)));
+  const shards = Math.max(1, Math.ceil(postingBytes / (options.shardBytes ?? lookupSizes.shardBytes)));
 
   const statuses = [...new Set(entries.map((entry) => entry.status))].sort((a, b) => a - b).map((code) => {
     const withStatus = entries.filter((entry) => entry.status === code);
@@ -189,7 +208,12 @@ export function buildLookupFiles(sources: IndexSources, options: { chunkSize?: n
   for (const [word, ids] of [...postings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) byShard[wordShard(word, shards)]?.push([word, listed(ids)]);
   // Object.fromEntries defines own properties, so even a word such as "__proto__" is plain data.
   byShard.forEach((words, shard) => files.set(`w${shard}`, Object.fromEntries(words)));
-  const answers: EntryAnswer[] = sources.catalogue.map((entry) => ({ fix: [...entry.fix], retry: { helps: entry.retry.helps, note: entry.retry.note } }));
+  const answers: EntryAnswer[] = sources.catalogue.map((entry) => ({
+    fix: [...entry.fix],
+    retry: { helps: entry.retry.helps, note: entry.retry.note },
+    playground: entry.example ? sources.scenarioLink(entry.example.scenario) : null,
+    ...(caseFields(entry.slug, sources.fields).length > 0 ? { fields: caseFields(entry.slug, sources.fields) } : {}),
+  }));
   for (let chunk = 0; chunk < chunks; chunk++) {
     files.set(`e${chunk}`, entries.slice(chunk * chunkSize, (chunk + 1) * chunkSize));
     files.set(`f${chunk}`, answers.slice(chunk * chunkSize, (chunk + 1) * chunkSize));

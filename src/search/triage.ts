@@ -10,6 +10,7 @@ import type { CustomerCase } from './case-link.ts';
 import type { EntryAnswer, LookupMeta, SearchEntry } from './index-data.ts';
 import type { ShardedLookup } from './sharded-lookup.ts';
 import { inlineParts } from './inline-parts.ts';
+import { caseFix, type FixPart } from './case-fix.ts';
 
 export interface TriageCandidate {
   entry: SearchEntry;
@@ -178,6 +179,8 @@ export function replyText(candidate: TriageCandidate, statusText: string, link: 
   const plain = (text: string) => inlineParts(text).map((part) => part.text).join('');
   const lines = [`The error is "${entry.title}" (${statusText}${entry.identifier ? `, ${entry.identifier}` : ''}).`];
   if (candidate.field !== undefined && candidate.value !== undefined) lines.push(`Your request's ${candidate.field} was ${candidate.value}.`);
+  const sentence = candidateFix(candidate);
+  if (sentence) lines.push(sentence.map((part) => part.text).join(''));
   if (answer) {
     lines.push('', answer.fix.length === 1 ? 'What to do:' : 'What to do, in order:');
     for (const [index, step] of answer.fix.entries()) lines.push(answer.fix.length === 1 ? plain(step) : `${index + 1}. ${plain(step)}`);
@@ -185,6 +188,15 @@ export function replyText(candidate: TriageCandidate, statusText: string, link: 
   }
   lines.push('', `Your case, explained: ${link}`);
   return lines.join('\n');
+}
+
+/**
+ * The fix for the value the paste sent, in one sentence ("Send `LT`, not `Lithuania`."), from the
+ * rules in the candidate's answer; null until the answer is loaded, or when the value says nothing more.
+ */
+export function candidateFix(candidate: TriageCandidate): FixPart[] | null {
+  const fields = candidate.answer?.fields;
+  return fields ? caseFix({ field: candidate.field, value: candidate.value }, fields) : null;
 }
 
 /** The triage with what to do filled in on each card, from the few answer files its cards need. */

@@ -47,6 +47,35 @@ test("a customer's link opens at Your case, which holds the fix, with the agent'
   await expect(page.getByRole('button', { name: 'Show the full entry' })).toBeHidden();
 });
 
+test("Your case starts with the fix for the customer's own value, in one sentence", async ({ page }) => {
+  const fix = () => page.getByRole('region', { name: 'Your case' }).getByRole('note', { name: 'The fix for your case' });
+  // A country name where the two-letter code belongs: the code, by the browser's own names of countries.
+  await page.goto(`/errors/country-invalid/#${encodeCase({ message: "Field 'country' must be a valid ISO 3166-1 alpha-2 code.", field: 'country', value: 'Lithuania' })}`);
+  await expect(fix()).toHaveText('Send LT, not Lithuania.');
+  await expect(fix().locator('code')).toHaveText(['LT', 'Lithuania']);
+  // The fix comes before the general steps.
+  const above = await fix().evaluate((element) => {
+    const steps = element.closest('section')?.querySelector('ol.steps');
+    return steps ? Boolean(element.compareDocumentPosition(steps) & Node.DOCUMENT_POSITION_FOLLOWING) : false;
+  });
+  expect(above).toBe(true);
+  await expect(page.getByRole('region', { name: 'Your case' }).getByRole('heading', { name: 'What to do in general' })).toBeVisible();
+
+  // The field named by the message's {field}, a date in another format.
+  await page.goto(`/errors/date-invalid/#${encodeCase({ message: "Field 'dateOfBirth' must be a valid date in YYYY-MM-DD format.", value: '24.12.1990' })}`);
+  await expect(fix()).toHaveText('Send 1990-12-24, not 24.12.1990.');
+
+  // A missing field: the entry has one field, so the link need not name it.
+  await page.goto(`/errors/client-id-missing/#${encodeCase({ message: "Field 'clientId' is required." })}`);
+  await expect(fix()).toHaveText('Add clientId to the request body.');
+
+  // A value the rule cannot improve on: no sentence, the general steps alone.
+  await page.goto(`/errors/country-invalid/#${encodeCase({ field: 'country', value: 'LT' })}`);
+  await expect(page.getByRole('region', { name: 'Your case' })).toBeVisible();
+  await expect(fix()).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Your case' }).getByRole('heading', { name: 'What to do', exact: true })).toBeVisible();
+});
+
 test('without a case, the entry page is the full entry', async ({ page }) => {
   await page.goto('/errors/country-invalid/');
   await expect(page.getByRole('region', { name: 'Your case' })).toBeHidden();

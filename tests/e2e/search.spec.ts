@@ -77,8 +77,9 @@ test('keyboard: / and Ctrl+K focus the box, arrows move, Enter opens, Escape clo
   await page.locator('h1').click();
   await page.keyboard.press('/');
   await expect(box).toBeFocused();
-  await page.keyboard.type('credits', { delay: 20 });
-  await settled(page, 'site-search-results', 'credits');
+  // A search without an exact match, so that the full text gives several options.
+  await page.keyboard.type('retry', { delay: 20 });
+  await settled(page, 'site-search-results', 'retry');
   const options = page.locator('#site-search-results [role="option"]');
   expect(await options.count()).toBeGreaterThan(2);
 
@@ -100,7 +101,7 @@ test('keyboard: / and Ctrl+K focus the box, arrows move, Enter opens, Escape clo
   await page.keyboard.press('Escape');
   await expect(box).toHaveAttribute('aria-expanded', 'false');
   await expect(page.locator('#site-search-results')).toBeHidden();
-  await expect(box).toHaveValue('credits');
+  await expect(box).toHaveValue('retry');
   await page.keyboard.press('Escape');
   await expect(box).toHaveValue('');
 
@@ -266,23 +267,51 @@ test('an entry page loads at most 5 KB of script before the first interaction, a
   expect(before).toBeLessThanOrEqual(5 * 1024);
   expect(responses.some((response) => /\/pagefind\/|\/search\/lookup\//.test(response.url()))).toBe(false);
 
-  // One search: everything it fetches.
-  const mark = responses.length;
-  await searchFor(page, 'rate limit');
-  await page.waitForLoadState('networkidle');
-  const search = responses.slice(mark);
-  const pagefind = search.filter((response) => response.url().includes('/pagefind/'));
-  const ours = search.filter((response) => !response.url().includes('/pagefind/'));
-  const pagefindBytes = await transferred(pagefind);
-  const ourBytes = await transferred(ours);
-  const line =
-    `One search fetched ${pagefindBytes.body + ourBytes.body} bytes of bodies (${pagefindBytes.total + ourBytes.total} with headers): ` +
-    `Pagefind ${pagefindBytes.body} in ${pagefind.length} files, Errata's lazy code and index ${ourBytes.body} in ${ours.length} files ` +
-    `(${ours.map((response) => new URL(response.url()).pathname.split('/').pop()).join(', ')})`;
-  console.log(line);
-  test.info().annotations.push({ type: 'bytes for one search', description: line });
-  expect(ours.some((response) => response.url().endsWith('/search/lookup/meta.json'))).toBe(true);
-  expect(pagefind.length).toBeGreaterThan(0);
+  // One search: everything it fetches. An exact match needs the exact lookup alone.
+  const measure = async (query: string) => {
+    const mark = responses.length;
+    await searchFor(page, query);
+    await page.waitForLoadState('networkidle');
+    const search = responses.slice(mark);
+    const pagefind = search.filter((response) => response.url().includes('/pagefind/'));
+    const ours = search.filter((response) => !response.url().includes('/pagefind/'));
+    const pagefindBytes = await transferred(pagefind);
+    const ourBytes = await transferred(ours);
+    const line =
+      `"${query}" fetched ${pagefindBytes.body + ourBytes.body} bytes of bodies (${pagefindBytes.total + ourBytes.total} with headers): ` +
+      `Pagefind ${pagefindBytes.body} in ${pagefind.length} files, Errata's lazy code and index ${ourBytes.body} in ${ours.length} files ` +
+      `(${ours.map((response) => new URL(response.url()).pathname.split('/').pop()).join(', ')})`;
+    console.log(line);
+    test.info().annotations.push({ type: 'bytes for one search', description: line });
+    return { pagefind, ours, bytes: pagefindBytes.body + ourBytes.body };
+  };
+  const exact = await measure('rate limit');
+  expect(exact.ours.some((response) => response.url().endsWith('/search/lookup/meta.json'))).toBe(true);
+  expect(exact.pagefind).toEqual([]);
+  expect(exact.bytes).toBeLessThan(40 * 1024);
+  // A search that only the full text answers loads Pagefind.
+  const fullText = await measure('retry later');
+  expect(fullText.pagefind.length).toBeGreaterThan(0);
+});
+
+test('in the header box an exact match is the answer; the full text is searched when there is none, or from the last option', async ({ page }) => {
+  await page.goto('/errors/');
+  const note = page.locator('.search-popup [data-search-note]');
+  const results = page.locator('#site-search-results');
+  const options = await searchFor(page, 'credits');
+  await expect(results.getByRole('group', { name: 'Exact match' }).getByRole('option')).toHaveCount(1);
+  await expect(results.getByRole('group', { name: /Full-text results|Also found/ })).toHaveCount(0);
+  await expect(note).toHaveText('Exact match. The last option searches the full text too.');
+  await expect(options.last()).toHaveText('All results for “credits”');
+
+  await searchFor(page, 'retry later');
+  await expect(results.getByRole('group', { name: 'Exact match' })).toHaveCount(0);
+  expect(await results.getByRole('group', { name: 'Full-text results' }).getByRole('option').count()).toBeGreaterThan(0);
+
+  await options.last().click();
+  await expect(page).toHaveURL(/\/search\/#q=retry%20later$/);
+  await settled(page, 'page-search-results', 'retry later');
+  expect(await page.locator('#page-search-results').getByRole('group', { name: 'Full-text results' }).getByRole('option').count()).toBeGreaterThan(0);
 });
 
 test('the open search box and the search page have no WCAG 2.1 A or AA violations, in both themes', async ({ page }) => {

@@ -320,10 +320,12 @@ test.describe('triage cards answer the ticket', () => {
       await expect(cards.nth(index).getByText('What to do', { exact: true })).toBeVisible();
       await expect(cards.nth(index).getByText(/^Retrying (can|will not) help/)).toBeVisible();
     }
+    // The fix for the value the paste sent, in one sentence.
+    await expect(best(page).getByRole('note', { name: 'The fix for this value' })).toHaveText('Send LT, not Lithuania.');
     await best(page).getByRole('button', { name: 'Copy reply' }).click();
     const reply = await page.evaluate(() => navigator.clipboard.readText());
     expect(reply).toMatch(/^The error is "country is not an ISO 3166-1 alpha-2 code" \(400 Bad Request, BAD_VALUE\)\./);
-    expect(reply).toContain("Your request's country was Lithuania.");
+    expect(reply).toContain("Your request's country was Lithuania.\nSend LT, not Lithuania.\n");
     expect(reply).toMatch(/Your case, explained: http:\/\/127\.0\.0\.1:\d+\/errors\/country-invalid\/#case=[A-Za-z0-9_-]+$/);
     expect(reply).not.toMatch(/`|\*\*|\]\(/);
   });

@@ -64,3 +64,18 @@ test("no prose repeats its own entry's message, which the page shows from the re
   }
   assert.deepEqual(problems, []);
 });
+
+test("the prose and the records' text use the site's plain words: no case entries, identifier entries or provenance", () => {
+  // The site calls an entry an error (or an error identifier), and its sources "Where this comes from".
+  const jargon = /\b(case entr(y|ies)|identifier entr(y|ies)|provenance|its cases)\b/i;
+  const found: string[] = [];
+  for (const name of files) {
+    const text = readFileSync(new URL(name, folder), 'utf8');
+    for (const line of text.split('\n')) if (jargon.test(line)) found.push(`${name}: ${line.trim().slice(0, 100)}`);
+  }
+  for (const entry of catalogue) {
+    const shown = [entry.title, entry.summary, entry.cause, ...entry.fix, entry.retry.note, ...entry.variants.map((variant) => variant.title)];
+    for (const text of shown) if (jargon.test(text)) found.push(`${entry.slug}: ${text.slice(0, 100)}`);
+  }
+  assert.deepEqual(found, []);
+});

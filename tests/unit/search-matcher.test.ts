@@ -12,7 +12,7 @@ import { lookup } from '../../src/catalogue/matcher.ts';
 import { createMatcher, type LookupResult, type MatchableEntry } from '../../src/catalogue/match-engine.ts';
 import { statusLine } from '../../src/predict/http.ts';
 import { decodeScenario, scenarioLink } from '../../src/share/scenario-link.ts';
-import { buildLookupFiles, searchEntries, type IndexSources, type LookupMeta, type SearchEntry } from '../../src/search/index-data.ts';
+import { buildLookupFiles, searchEntries, type EntryAnswer, type IndexSources, type LookupMeta, type SearchEntry } from '../../src/search/index-data.ts';
 import { createShardedLookup } from '../../src/search/sharded-lookup.ts';
 import { replyText, triage, withAnswers } from '../../src/search/triage.ts';
 import { tokenFields } from '../../src/token/fields.ts';
@@ -70,6 +70,8 @@ test('field names that are also Object prototype keys are not fields, nor words'
 
 test('the index holds every entry once, and each example links to a scenario that produces it', () => {
   const entries = [...files].filter(([name]) => name.startsWith('e')).flatMap(([, chunk]) => chunk as SearchEntry[]);
+  const answers = [...files].filter(([name]) => name.startsWith('f')).flatMap(([, chunk]) => chunk as EntryAnswer[]);
+  assert.equal(answers.length, entries.length);
   assert.deepEqual(entries.map((entry) => entry.slug), catalogue.map((entry) => entry.slug));
   assert.deepEqual(entries.map((entry) => entry.id), catalogue.map((_, index) => index));
   assert.deepEqual(Object.keys(meta.fields), tokenFields.map((field) => field.name));
@@ -77,9 +79,11 @@ test('the index holds every entry once, and each example links to a scenario tha
     const original = catalogue[entry.id] as Entry;
     if (!original.example) {
       assert.equal(entry.example, null, entry.slug);
+      assert.equal(answers[entry.id]?.playground, null, entry.slug);
       continue;
     }
-    const link = entry.example?.playground ?? '';
+    assert.deepEqual(entry.example?.values, original.example.values, entry.slug);
+    const link = answers[entry.id]?.playground ?? '';
     const read = decodeScenario(link.slice(link.indexOf('#')));
     assert.ok(link.startsWith('/playground/#s='), entry.slug);
     assert.deepEqual(read.kind === 'scenario' ? read.scenario : null, original.example.scenario, entry.slug);
@@ -155,7 +159,7 @@ test("a reply for a customer is plain text with the entry, the customer's value,
   const reply = replyText(best, '400 Bad Request', 'https://errata.example.com/errors/country-invalid/#case=x');
   const entry = catalogue.find((each) => each.slug === best.entry.slug) as Entry;
   assert.match(reply, new RegExp(`^The error is "${entry.title}" \\(400 Bad Request, BAD_VALUE\\)\\.`));
-  assert.match(reply, /Your request's country was Lithuania\./);
+  assert.match(reply, /Your request's country was Lithuania\.\nSend LT, not Lithuania\.\n/);
   assert.match(reply, /Your case, explained: https:\/\/errata\.example\.com\/errors\/country-invalid\/#case=x$/);
   assert.ok(!/`|\*\*|\]\(/.test(reply), reply);
   assert.match(reply, entry.retry.helps ? /Trying again can help/ : /Trying the same request again will not help/);

@@ -1,7 +1,10 @@
 /**
  * The search box, loaded on first use (see ./loader.ts). As the reader types, the engine's
  * matcher answers first: its exact match is the first option, or the box says plainly that there
- * is none. Pagefind's full-text results follow. The box follows the ARIA combobox pattern with a
+ * is none. Pagefind's full-text results follow, in the header's box only when there is no exact
+ * match or a filter is set: an exact match is the answer, and Pagefind's runtime and page table
+ * (about 140 KB on a site of 10,000 entries) load only for a search that needs them. The search
+ * page (`inline`) always searches the full text too, and the box's last option leads there. The box follows the ARIA combobox pattern with a
  * listbox: the first option is selected as results arrive, arrow keys move, Enter opens, Escape
  * closes. In the /search/ page (`inline`), the search lives in the URL fragment (`#q=…`).
  */
@@ -96,7 +99,7 @@ class SearchBox {
       },
       () => undefined,
     );
-    void loadPagefind();
+    if (this.inline) void loadPagefind();
   }
 
   /** The filters' options, from the index: every status and category. */
@@ -226,15 +229,18 @@ class SearchBox {
     this.open();
     this.listbox.setAttribute('aria-busy', 'true');
 
-    // The full-text search starts at once and runs while the exact lookup loads what it needs.
-    const fullTextSearch = (async () => {
-      const pagefind = await loadPagefind();
-      if (!pagefind) return undefined;
-      const pagefindFilters: Record<string, string> = {};
-      if (filters.status !== undefined) pagefindFilters.status = String(filters.status);
-      if (filters.category !== undefined) pagefindFilters.category = filters.category;
-      return pagefind.debouncedSearch(state.query === '' ? null : state.query, { filters: pagefindFilters }, 120);
-    })().catch(() => undefined);
+    const searchFullText = () =>
+      (async () => {
+        const pagefind = await loadPagefind();
+        if (!pagefind) return undefined;
+        const pagefindFilters: Record<string, string> = {};
+        if (filters.status !== undefined) pagefindFilters.status = String(filters.status);
+        if (filters.category !== undefined) pagefindFilters.category = filters.category;
+        return pagefind.debouncedSearch(state.query === '' ? null : state.query, { filters: pagefindFilters }, 120);
+      })().catch(() => undefined);
+    // On the search page, or with a filter, the full text is searched at once, while the exact
+    // lookup loads what it needs; in the header's box, only once the exact lookup found nothing.
+    let fullTextSearch = this.inline || hasFilter ? searchFullText() : undefined;
 
     let meta: LookupMeta;
     let exact: ExactResult<SearchEntry> | null;
@@ -248,8 +254,13 @@ class SearchBox {
       return;
     }
     if (generation !== this.generation) return;
+    if (!fullTextSearch && exact?.answer) {
+      this.render(exact, [], state, 'done', meta, 'deferred');
+      return;
+    }
     this.render(exact, [], state, 'exact', meta);
 
+    fullTextSearch ??= searchFullText();
     const search = await fullTextSearch;
     // null: a later keystroke superseded this search.
     if (search === null || generation !== this.generation) return;
@@ -260,7 +271,7 @@ class SearchBox {
       pages = await Promise.all(search.results.slice(0, this.inline ? 25 : 8).map((result) => result.data()));
       if (generation !== this.generation) return;
     }
-    this.render(exact, pages, state, 'done', meta, search !== undefined, total);
+    this.render(exact, pages, state, 'done', meta, search !== undefined ? 'searched' : 'unavailable', total);
   }
 
   setNote(text: string, spoken: string): void {
@@ -278,7 +289,8 @@ class SearchBox {
     state: SearchState,
     phase: 'exact' | 'done',
     meta?: LookupMeta,
-    fullText = true,
+    /** Whether Pagefind searched, was not needed (an exact match in the header's box), or is missing. */
+    fullText: 'searched' | 'deferred' | 'unavailable' = 'searched',
     total = pages.length,
   ): void {
     const id = this.listbox.id;
@@ -372,11 +384,14 @@ class SearchBox {
     }
     if (state.query === '') return;
     const searching = phase === 'exact' ? ' Searching the full text…' : '';
-    const unavailable = fullText ? '' : ' Full-text search is unavailable here (it is built with the site).';
+    const unavailable = fullText === 'unavailable' ? ' Full-text search is unavailable here (it is built with the site).' : '';
     const count = Math.max(shown.length, total - (pages.length - shown.length));
     const found = `${count} full-text ${count === 1 ? 'result' : 'results'}`;
-    if (answer) {
-      this.setNote(`Exact match.${phase === 'done' ? ` ${found} below.` : searching}${unavailable}`, `Exact match: ${answer.kind === 'entry' ? answer.match.entry.title : `status ${answer.status}`}. ${found}.`);
+    const title = answer?.kind === 'entry' ? answer.match.entry.title : `status ${answer?.status}`;
+    if (answer && fullText === 'deferred') {
+      this.setNote('Exact match. The last option searches the full text too.', `Exact match: ${title}.`);
+    } else if (answer) {
+      this.setNote(`Exact match.${phase === 'done' ? ` ${found} below.` : searching}${unavailable}`, `Exact match: ${title}. ${found}.`);
     } else if (exact?.none) {
       const tail = phase === 'exact' ? searching : shown.length > 0 ? ` ${found} below.` : ' No full-text results either.';
       this.setNote(`${exact.none}${tail}${unavailable}`, `${exact.none} ${found}.`);

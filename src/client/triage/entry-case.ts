@@ -4,6 +4,7 @@
  */
 import { match, parts } from '../../catalogue/template.ts';
 import { caseLink, decodeCase, type CustomerCase } from '../../search/case-link.ts';
+import { caseFix, type CaseField } from '../../search/case-fix.ts';
 import { copyText } from '../copy.ts';
 
 const box = document.querySelector<HTMLElement>('[data-case-box]');
@@ -12,6 +13,7 @@ const share = document.querySelector<HTMLElement>('[data-customer-link]');
 const path = share?.dataset.path ?? location.pathname;
 const templates: string[] = JSON.parse(share?.dataset.templates ?? '[]');
 const template = box?.dataset.template ?? '';
+const fields: CaseField[] = JSON.parse(box?.dataset.fields ?? '[]');
 
 /** The case the copy button carries: the one in the address, then whatever the form says. */
 let current: CustomerCase = {};
@@ -64,6 +66,18 @@ function render(value: CustomerCase): void {
   messageBox.hidden = text.childNodes.length === 0;
   const label = messageBox.querySelector('.your-case-label');
   if (label) label.textContent = value.message !== undefined ? 'The message you received:' : 'The message reads:';
+
+  // For the commonest cases the whole answer: what to send instead, from the field's rule.
+  const fix = box.querySelector('[data-case-fix]') as HTMLElement;
+  const sentence = caseFix({ field: value.field ?? values.field, value: value.value }, fields);
+  fix.replaceChildren(...(sentence ?? []).map((part) => (part.code ? code(part.text) : document.createTextNode(part.text))));
+  fix.hidden = sentence === null;
+  // Below the fix for their value, the entry's steps are the general advice.
+  const steps = box.querySelector<HTMLElement>('[data-case-steps]');
+  if (steps) {
+    steps.dataset.label ??= steps.textContent ?? '';
+    steps.textContent = sentence ? `${steps.dataset.label} in general` : steps.dataset.label;
+  }
 
   const list = box.querySelector('[data-case-values]') as HTMLElement;
   const items = Object.entries(values).map(([name, each]) => {

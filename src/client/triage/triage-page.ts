@@ -5,7 +5,7 @@
  * limit (1 MiB) is refused with a notice, never read.
  */
 import { caseLink } from '../../search/case-link.ts';
-import { replyText, type Triage, type TriageCandidate } from '../../search/triage.ts';
+import { candidateFix, replyText, type Triage, type TriageCandidate } from '../../search/triage.ts';
 import { statusLine } from '../../predict/http.ts';
 import { entryPath, statusPath } from '../../site/paths.ts';
 import { copyText } from '../copy.ts';
@@ -148,8 +148,8 @@ function card(candidate: TriageCandidate, index: number): HTMLElement {
   }
 
   const actions: Node[] = [h('a', { class: 'button primary', href }, 'Read the entry')];
-  if (entry.example) {
-    actions.push(h('a', { class: 'button', href: entry.example.playground }, 'Reproduce it in the playground'));
+  if (candidate.answer?.playground) {
+    actions.push(h('a', { class: 'button', href: candidate.answer.playground }, 'Reproduce it in the playground'));
   }
   const customerLink = () => new URL(caseLink(href, candidate.customerCase), location.origin).href;
   const copy = h('button', { type: 'button', class: 'button' }, 'Copy link for a customer');
@@ -160,10 +160,15 @@ function card(candidate: TriageCandidate, index: number): HTMLElement {
 
   // The answer to the ticket on the card itself: what to do, and whether trying again helps.
   const { answer } = candidate;
+  // For the value the paste sent, the fix in one sentence, from the field's rule.
+  const sentence = candidateFix(candidate);
   const fix = answer
     ? h(
         'div',
         { class: 'triage-fix' },
+        sentence
+          ? h('p', { class: 'triage-case-fix', role: 'note', 'aria-label': 'The fix for this value' }, ...sentence.map((part) => (part.code ? code(part.text) : document.createTextNode(part.text))))
+          : null,
         h('p', { class: 'triage-fix-label' }, 'What to do'),
         h('ol', { class: 'steps' }, ...answer.fix.map((step) => h('li', {}, ...inline(step)))),
         h(
