@@ -228,7 +228,10 @@ function background(value: unknown): string {
     }
     return typeof item === 'string' ? null : item;
   };
-  return JSON.stringify(strip(value));
+  // Raw bodies are written compact, indented or with a space after each colon: " tr" of `": true"` is theirs.
+  const stripped = strip(value);
+  const compact = JSON.stringify(stripped);
+  return [compact, compact.replaceAll('":', '": ').replaceAll(',"', ', "'), JSON.stringify(stripped, null, 2)].join('\n');
 }
 
 /**
