@@ -45,9 +45,9 @@ function generatedRecords(/** @type {string} */ module) {
 const slugs = [
   ...catalogue.map((entry) => entry.slug),
   ...(process.env.ERRATA_CATALOGUE
-    ? /** @type {{ extraRecords: readonly { slug: string }[] }} */ (await import(pathToFileURL(process.env.ERRATA_CATALOGUE).href)).extraRecords.map(
-        (record) => record.slug,
-      )
+    ? /** @type {{ extraRecords: readonly { slug: string }[] }} */ (
+        await import(pathToFileURL(process.env.ERRATA_CATALOGUE).href)
+      ).extraRecords.map((record) => record.slug)
     : []),
 ];
 
@@ -79,7 +79,15 @@ export default defineConfig({
     // plus WebAssembly for Pagefind; no inline-script exceptions beyond the hashes.
     csp: {
       algorithm: 'SHA-256',
-      directives: ["default-src 'self'", "img-src 'self' data:", "connect-src 'self'", "worker-src 'self' blob:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [themeInitHash] },
       styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
     },

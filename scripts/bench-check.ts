@@ -40,7 +40,11 @@ async function write(path: string, produce: (push: (text: string) => Promise<voi
 
 const kinds = [
   { body: { clientId: 'user-1', country: 'LT', firstName: 'Ona' }, status: 201, response: 'success' },
-  { body: { clientId: 'user-1', country: 'XX' }, status: 400, response: { identifier: 'BAD_VALUE', message: "Field 'country' must be a valid ISO 3166-1 alpha-2 code." } },
+  {
+    body: { clientId: 'user-1', country: 'XX' },
+    status: 400,
+    response: { identifier: 'BAD_VALUE', message: "Field 'country' must be a valid ISO 3166-1 alpha-2 code." },
+  },
   { body: { clientId: 'user-1' }, status: 402, response: { message: 'Action not allowed due to lack of funds or exceeded limit.' } },
   { body: { clientId: 'user-1' }, status: 502, response: '<html>502 Bad Gateway</html>' },
 ];
@@ -72,7 +76,17 @@ function harEntry(index: number, padding: number): string {
       bodySize: body.length,
       ...(other ? {} : { postData: { mimeType: 'application/json', text: body } }),
     },
-    response: { status: other ? 200 : kind.status, statusText: '', httpVersion: 'HTTP/1.1', headers: [{ name: 'Content-Type', value: 'application/json' }], cookies: [], content: { size: text.length, mimeType: 'application/json', text: other ? '{"status":"APPROVED"}' : text }, redirectURL: '', headersSize: -1, bodySize: text.length },
+    response: {
+      status: other ? 200 : kind.status,
+      statusText: '',
+      httpVersion: 'HTTP/1.1',
+      headers: [{ name: 'Content-Type', value: 'application/json' }],
+      cookies: [],
+      content: { size: text.length, mimeType: 'application/json', text: other ? '{"status":"APPROVED"}' : text },
+      redirectURL: '',
+      headersSize: -1,
+      bodySize: text.length,
+    },
     cache: {},
     timings: { send: 1, wait: 100, receive: 19 },
   };
@@ -83,7 +97,9 @@ async function makeHar(path: string): Promise<void> {
   const bare = harEntry(0, 0).length;
   const padding = Math.max(0, Math.floor(harTarget / harEntries) - bare - 10);
   await write(path, async (push) => {
-    await push('{\n  "log": {\n    "version": "1.2",\n    "creator": {"name": "bench", "version": "1"},\n    "pages": [],\n    "entries": [\n      ');
+    await push(
+      '{\n  "log": {\n    "version": "1.2",\n    "creator": {"name": "bench", "version": "1"},\n    "pages": [],\n    "entries": [\n      ',
+    );
     for (let index = 0; index < harEntries; index++) await push(`${index === 0 ? '' : ',\n      '}${harEntry(index, padding)}`);
     await push('\n    ]\n  }\n}\n');
   });
@@ -122,25 +138,37 @@ try {
   const har = join(folder, 'traffic.har');
   let started = performance.now();
   await makeHar(har);
-  console.log(`Generated ${mb(statSync(har).size)} HAR of ${harEntries.toLocaleString('en-US')} exchanges in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `Generated ${mb(statSync(har).size)} HAR of ${harEntries.toLocaleString('en-US')} exchanges in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   for (const flags of ['--json', '']) {
     const result = measure(`'${process.execPath}' '${cli}' check '${har}' ${flags}`);
-    console.log(`errata check ${flags || '(table)'}: ${result.seconds.toFixed(1)} s, peak memory ${result.megabytes.toFixed(0)} MB (exit ${result.code})`);
+    console.log(
+      `errata check ${flags || '(table)'}: ${result.seconds.toFixed(1)} s, peak memory ${result.megabytes.toFixed(0)} MB (exit ${result.code})`,
+    );
   }
   // Peak RSS is what V8 chose to keep, not what the check needs: with the heap capped far below the
   // file's size, the check still finishes, which shows that its memory does not grow with the file.
   const capped = measure(`'${process.execPath}' --max-old-space-size=${heapCap} '${cli}' check '${har}' --json`);
-  console.log(`errata check --json, heap capped at ${heapCap} MB: ${capped.seconds.toFixed(1)} s, peak memory ${capped.megabytes.toFixed(0)} MB (exit ${capped.code}: ${capped.code === 1 ? 'finished' : 'failed'})`);
+  console.log(
+    `errata check --json, heap capped at ${heapCap} MB: ${capped.seconds.toFixed(1)} s, peak memory ${capped.megabytes.toFixed(0)} MB (exit ${capped.code}: ${capped.code === 1 ? 'finished' : 'failed'})`,
+  );
   rmSync(har);
 
   const log = join(folder, 'app.log');
   started = performance.now();
   const lines = await makeLog(log);
-  console.log(`Generated ${mb(statSync(log).size)} log of ${lines.toLocaleString('en-US')} lines in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `Generated ${mb(statSync(log).size)} log of ${lines.toLocaleString('en-US')} lines in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   const result = measure(`'${process.execPath}' '${cli}' triage - --json`, `cat '${log}' | `);
-  console.log(`errata triage - (stdin): ${result.seconds.toFixed(1)} s, peak memory ${result.megabytes.toFixed(0)} MB (exit ${result.code})`);
+  console.log(
+    `errata triage - (stdin): ${result.seconds.toFixed(1)} s, peak memory ${result.megabytes.toFixed(0)} MB (exit ${result.code})`,
+  );
   const cappedLog = measure(`'${process.execPath}' --max-old-space-size=${heapCap} '${cli}' triage - --json`, `cat '${log}' | `);
-  console.log(`errata triage - (stdin), heap capped at ${heapCap} MB: ${cappedLog.seconds.toFixed(1)} s, peak memory ${cappedLog.megabytes.toFixed(0)} MB (exit ${cappedLog.code})`);
+  console.log(
+    `errata triage - (stdin), heap capped at ${heapCap} MB: ${cappedLog.seconds.toFixed(1)} s, peak memory ${cappedLog.megabytes.toFixed(0)} MB (exit ${cappedLog.code})`,
+  );
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }

@@ -133,10 +133,14 @@ async function startPrism(): Promise<{ child: ChildProcess; url: string } | unde
 function statusFrom(url: string, sent: autocannon.Request, timeoutMs: number): Promise<number | null> {
   return new Promise((resolve) => {
     const body = sent.body as string | Buffer;
-    const outgoing = httpRequest(`${url}${sent.path}`, { method: sent.method, headers: { ...sent.headers, 'content-length': Buffer.byteLength(body), connection: 'close' } }, (response) => {
-      response.resume();
-      response.on('end', () => resolve(response.statusCode ?? null));
-    });
+    const outgoing = httpRequest(
+      `${url}${sent.path}`,
+      { method: sent.method, headers: { ...sent.headers, 'content-length': Buffer.byteLength(body), connection: 'close' } },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? null));
+      },
+    );
     outgoing.setTimeout(timeoutMs, () => {
       outgoing.destroy();
       resolve(null);
@@ -206,7 +210,10 @@ function predictionsPerSecond(ms: number): number {
   const parsed = scenarios.map((scenario) => {
     const built = mockRequest(scenario);
     const body = built.body.kind === 'bytes' ? { rawBodyBase64: built.body.base64 } : { rawBody: built.body.text };
-    return parseScenario({ request: { ...scenario.request, body: undefined, rawBody: undefined, rawBodyBase64: undefined, ...body }, account: scenario.account ?? {} });
+    return parseScenario({
+      request: { ...scenario.request, body: undefined, rawBody: undefined, rawBodyBase64: undefined, ...body },
+      account: scenario.account ?? {},
+    });
   });
   let calls = 0;
   const started = performance.now();
@@ -221,7 +228,7 @@ console.log(`  predictor alone, in-process: ${format(predictionsPerSecond(quick 
 
 for (const [mode, name] of [
   ['constant', 'ceiling: bare node:http answering a constant'],
-  ['predictor', 'bare node:http wrapper around the predictor (none of the mock\'s features)'],
+  ['predictor', "bare node:http wrapper around the predictor (none of the mock's features)"],
 ] as const) {
   const bare = await startServer(['scripts/bench-mock-bare.ts', mode]);
   try {
@@ -292,7 +299,9 @@ if (withPrism) {
         if (status === null) unanswered.push(index);
         if (status === predict(scenarios[index] as ScenarioInput).status) predicted++;
       }
-      console.log(`  Prism answers ${predicted} of the ${workload.length} requests with the predicted status (errata mock: all of them, checked above)`);
+      console.log(
+        `  Prism answers ${predicted} of the ${workload.length} requests with the predicted status (errata mock: all of them, checked above)`,
+      );
       const answered = workload.filter((_, index) => !unanswered.includes(index));
       if (unanswered.length > 0) {
         const names = unanswered.map((index) => catalogue.filter((entry) => entry.example)[index - 2]?.slug ?? `request ${index}`);

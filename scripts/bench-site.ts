@@ -11,7 +11,7 @@
  *   npm run bench:site -- 57 1000       chosen sizes ("57" is the real catalogue)
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -20,7 +20,10 @@ import { records } from '../src/catalogue/records/index.ts';
 import { writeSyntheticCatalogue } from './synthetic-catalogue.ts';
 import { startPreview, systemChromium } from './built-site.ts';
 
-const sizes = process.argv.slice(2).map(Number).filter((size) => size > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((size) => size > 0);
 const runs = sizes.length > 0 ? sizes : [records.length, 1000, 10_000];
 
 interface Row {
@@ -93,7 +96,11 @@ async function measurePages(outDir: string, env: NodeJS.ProcessEnv, slug: string
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     });
     const measured: Row['pages_'] = {};
-    for (const [name, path] of [['entry page', `/errors/${slug}/`], ['home', '/'], ['playground', '/playground/']] as const) {
+    for (const [name, path] of [
+      ['entry page', `/errors/${slug}/`],
+      ['home', '/'],
+      ['playground', '/playground/'],
+    ] as const) {
       // A fresh context for each page, so nothing comes from the cache of the one before.
       const page = await (await browser.newContext()).newPage();
       const bytes = { html: 0, css: 0, js: 0 };
@@ -132,13 +139,17 @@ async function measurePages(outDir: string, env: NodeJS.ProcessEnv, slug: string
       const parts: Record<string, number> = {};
       const onSearch = (response: import('@playwright/test').Response) => {
         // Gzipped, as a server with compression would send it.
-        void response.body().then((body) => {
-          const size = gzipSync(body).length;
-          total += size;
-          const part = searchPart(response.url());
-          parts[part] = (parts[part] ?? 0) + size;
-          if (process.env.ERRATA_BENCH_FILES) console.log(`  ${JSON.stringify(query)} ${part}: ${new URL(response.url()).pathname} ${size} B`);
-        }, () => undefined);
+        void response.body().then(
+          (body) => {
+            const size = gzipSync(body).length;
+            total += size;
+            const part = searchPart(response.url());
+            parts[part] = (parts[part] ?? 0) + size;
+            if (process.env.ERRATA_BENCH_FILES)
+              console.log(`  ${JSON.stringify(query)} ${part}: ${new URL(response.url()).pathname} ${size} B`);
+          },
+          () => undefined,
+        );
       };
       page.on('response', onSearch);
       const box = page.getByRole('combobox', { name: /search/i });

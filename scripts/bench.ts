@@ -58,7 +58,9 @@ const payloads: { name: string; scenario: ScenarioInput }[] = [
   { name: 'non-UTF-8 bytes', scenario: { request: { rawBodyBase64: latin1 } } },
   {
     name: 'unknown keys',
-    scenario: { request: { body: { clientID: 'user-42', client_id: 'x', clientld: 'y', expirytime: 60, callback_url: 'https://x', foo: 1, bar: 2 } } },
+    scenario: {
+      request: { body: { clientID: 'user-42', client_id: 'x', clientld: 'y', expirytime: 60, callback_url: 'https://x', foo: 1, bar: 2 } },
+    },
   },
 ];
 
@@ -106,7 +108,11 @@ function format(n: number): string {
 function table(headers: string[], rows: string[][], rightFrom = 1): string {
   const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
   const line = (cells: string[]) =>
-    '│ ' + cells.map((cell, column) => (column >= rightFrom ? cell.padStart(widths[column] as number) : cell.padEnd(widths[column] as number))).join(' │ ') + ' │';
+    '│ ' +
+    cells
+      .map((cell, column) => (column >= rightFrom ? cell.padStart(widths[column] as number) : cell.padEnd(widths[column] as number)))
+      .join(' │ ') +
+    ' │';
   const rule = (left: string, middle: string, right: string) => left + widths.map((width) => '─'.repeat(width + 2)).join(middle) + right;
   return [rule('┌', '┬', '┐'), line(headers), rule('├', '┼', '┤'), ...rows.map(line), rule('└', '┴', '┘')].join('\n');
 }
@@ -116,7 +122,9 @@ console.log(`Errata benchmark: node ${process.version}, ${runMs} ms per measure 
 // Check the payloads say what their names say, so that the numbers measure the intended path.
 for (const payload of payloads) {
   const outcome = predict(payload.scenario);
-  console.log(`  ${payload.name.padEnd(24)} → ${outcome.status} ${outcome.entry} (${outcome.problems.length} problems, ${outcome.warnings.length} warnings)`);
+  console.log(
+    `  ${payload.name.padEnd(24)} → ${outcome.status} ${outcome.entry} (${outcome.problems.length} problems, ${outcome.warnings.length} warnings)`,
+  );
 }
 console.log('');
 
@@ -159,7 +167,7 @@ rows.push([
   overallRaw >= target ? 'yes' : 'no',
 ]);
 
-console.log('Predictions (predict: from raw input, the scenario parsed each time; per CPU second: by the process\'s CPU time)');
+console.log("Predictions (predict: from raw input, the scenario parsed each time; per CPU second: by the process's CPU time)");
 console.log(table(['payload', 'predictParsed/s', 'µs', 'predict/s', 'µs', 'per CPU second', `predict ≥ ${format(target)}/s`], rows));
 
 const lookupRows: string[][] = [];
@@ -179,8 +187,18 @@ for (const entry of catalogue) {
   byCategory.set(entry.category, (byCategory.get(entry.category) ?? 0) + 1);
 }
 console.log(`\nCatalogue: ${catalogue.length} entries`);
-console.log(table(['kind', 'entries'], [...byKind].map(([kind, count]) => [kind, String(count)])));
-console.log(table(['category', 'entries'], categories.map((category) => [category.id, String(byCategory.get(category.id) ?? 0)])));
+console.log(
+  table(
+    ['kind', 'entries'],
+    [...byKind].map(([kind, count]) => [kind, String(count)]),
+  ),
+);
+console.log(
+  table(
+    ['category', 'entries'],
+    categories.map((category) => [category.id, String(byCategory.get(category.id) ?? 0)]),
+  ),
+);
 
 const verdict = overallRaw >= target ? 'meets' : 'is below';
 console.log(

@@ -71,14 +71,7 @@ writeFileSync(cli, `#!/usr/bin/env node\n${readFileSync(cli, 'utf8')}`, { mode: 
 // Declarations: tsc emits them beside the sources' layout, then relative imports of `.ts`
 // become `.js`, which every TypeScript from 5.0 resolves to the `.d.ts`.
 const types = join(out, 'types');
-const tsc = spawnSync(
-  'tsc',
-  [
-    '--project', 'tsconfig.package.json',
-    '--outDir', types,
-  ],
-  { stdio: 'inherit' },
-);
+const tsc = spawnSync('tsc', ['--project', 'tsconfig.package.json', '--outDir', types], { stdio: 'inherit' });
 if (tsc.status !== 0) {
   console.error('build:package: tsc could not emit the declarations');
   process.exit(1);

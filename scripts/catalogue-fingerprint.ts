@@ -27,4 +27,6 @@ if (result.file === null) {
   process.exit(1);
 }
 writeFileSync(path, `${JSON.stringify(result.file, null, 2)}\n`);
-console.log(`Recorded the fingerprints of ${catalogue.length} entries for catalogue ${catalogueVersion} in src/catalogue/fingerprints.json.`);
+console.log(
+  `Recorded the fingerprints of ${catalogue.length} entries for catalogue ${catalogueVersion} in src/catalogue/fingerprints.json.`,
+);

@@ -68,7 +68,12 @@ try {
     // What kept a category from 100, so a score below it comes with its reasons.
     const failing = Object.values(report.audits).filter((audit) => audit.score !== null && audit.score < 0.9 && audit.title);
     if (failing.length > 0 && categories.some((category) => score(category) < 100)) {
-      console.log(`${name}: ${failing.map((audit) => audit.title).slice(0, 8).join('; ')}`);
+      console.log(
+        `${name}: ${failing
+          .map((audit) => audit.title)
+          .slice(0, 8)
+          .join('; ')}`,
+      );
     }
   }
   console.log(`\nLighthouse ${lighthouse.split('@')[1]}, mobile (simulated slow 4G, 4× CPU slowdown), ${chromium}`);

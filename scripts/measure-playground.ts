@@ -101,11 +101,16 @@ try {
   });
   for (let index = 0; index < keystrokes; index++) {
     await page.keyboard.press(index % 2 === 0 ? '0' : 'Backspace');
-    await page.waitForFunction((count) => (window as unknown as { __measure: { results: unknown[] } }).__measure.results.length >= count, index + 1);
+    await page.waitForFunction(
+      (count) => (window as unknown as { __measure: { results: unknown[] } }).__measure.results.length >= count,
+      index + 1,
+    );
     await page.waitForTimeout(30);
   }
   const results = await page.evaluate(
-    () => (window as unknown as { __measure: { results: { dom: number; frame: number; predict: number; update: number }[] } }).__measure.results,
+    () =>
+      (window as unknown as { __measure: { results: { dom: number; frame: number; predict: number; update: number }[] } }).__measure
+        .results,
   );
 
   // predict() per call, in the page: the engine bundled alone, run over the page's own scenario.
@@ -143,7 +148,14 @@ try {
   await benchPage.addScriptTag({ content: bundle.outputFiles[0]?.text ?? '' });
   const perCall: [string, number][] = [];
   for (const [name, fragment] of scenarios) {
-    perCall.push([name, await benchPage.evaluate(([hash, runs]) => (window as unknown as { __errataBench: (f: string, r: number) => number }).__errataBench(hash as string, runs as number), [fragment, 5000] as const)]);
+    perCall.push([
+      name,
+      await benchPage.evaluate(
+        ([hash, runs]) =>
+          (window as unknown as { __errataBench: (f: string, r: number) => number }).__errataBench(hash as string, runs as number),
+        [fragment, 5000] as const,
+      ),
+    ]);
   }
 
   // ── Report ──
@@ -151,14 +163,25 @@ try {
   const totalRaw = loadedAtStart.reduce((sum, script) => sum + script.bytes, 0);
   console.log(`Playground measurements (${base}/playground/, Chromium ${browser.version()})\n`);
   console.log('JavaScript loaded by the page:');
-  for (const script of loadedAtStart) console.log(`  ${kb(script.gzip).padStart(9)} gzipped  ${kb(script.bytes).padStart(9)} raw  ${script.url}`);
-  console.log(`  ${kb(total).padStart(9)} gzipped  ${kb(totalRaw).padStart(9)} raw  in all (${loadedAtStart.length} scripts; budget 200 KB gzipped: ${total <= 200 * 1024 ? 'within' : 'OVER'})`);
+  for (const script of loadedAtStart)
+    console.log(`  ${kb(script.gzip).padStart(9)} gzipped  ${kb(script.bytes).padStart(9)} raw  ${script.url}`);
+  console.log(
+    `  ${kb(total).padStart(9)} gzipped  ${kb(totalRaw).padStart(9)} raw  in all (${loadedAtStart.length} scripts; budget 200 KB gzipped: ${total <= 200 * 1024 ? 'within' : 'OVER'})`,
+  );
   console.log(`\nNavigation → first prediction on screen: ${ms(firstPrediction)}`);
   console.log(`\nKeystroke → updated status (${results.length} keystrokes, status changing every time):`);
-  console.log(`  in the DOM:             median ${ms(median(results.map((each) => each.dom)))}, worst ${ms(Math.max(...results.map((each) => each.dom)))}`);
-  console.log(`  painted (next frame):   median ${ms(median(results.map((each) => each.frame)))}, worst ${ms(Math.max(...results.map((each) => each.frame)))}`);
-  console.log(`  the page's whole update (read the form, scan the JSON, predict, draw, mark the editor): median ${ms(median(results.map((each) => each.update)))}`);
-  console.log(`  of which predict(), as the browser times it: median ${ms(median(results.map((each) => each.predict)))} (timer resolution ~0.1 ms)`);
+  console.log(
+    `  in the DOM:             median ${ms(median(results.map((each) => each.dom)))}, worst ${ms(Math.max(...results.map((each) => each.dom)))}`,
+  );
+  console.log(
+    `  painted (next frame):   median ${ms(median(results.map((each) => each.frame)))}, worst ${ms(Math.max(...results.map((each) => each.frame)))}`,
+  );
+  console.log(
+    `  the page's whole update (read the form, scan the JSON, predict, draw, mark the editor): median ${ms(median(results.map((each) => each.update)))}`,
+  );
+  console.log(
+    `  of which predict(), as the browser times it: median ${ms(median(results.map((each) => each.predict)))} (timer resolution ~0.1 ms)`,
+  );
   console.log(`  each keystroke (ms, in the DOM): ${results.map((each) => each.dom.toFixed(1)).join(' ')}`);
   console.log('\npredict() per call in the page (5,000 calls after 500 to warm up):');
   for (const [name, time] of perCall) console.log(`  ${ms(time).padStart(10)}  ${name}`);

@@ -50,7 +50,9 @@ for (let round = 0; round < 5; round++) {
   gc();
   const memory = process.memoryUsage();
   const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
-  console.log(`after ${sent.toLocaleString('en-US')} requests: heap ${mib(memory.heapUsed)} MiB after GC, RSS ${mib(memory.rss)} MiB, journal ${mock.journal.length}`);
+  console.log(
+    `after ${sent.toLocaleString('en-US')} requests: heap ${mib(memory.heapUsed)} MiB after GC, RSS ${mib(memory.rss)} MiB, journal ${mock.journal.length}`,
+  );
 }
 agent.destroy();
 await mock.stop();

@@ -18,7 +18,20 @@ import type { EntryInput } from '../src/catalogue/entry.ts';
 
 const caseCategories = ['authentication', 'rate-limit', 'request', 'fields', 'business-rules', 'limits'] as const;
 const statuses = [400, 400, 400, 400, 401, 402, 403, 404, 405, 409, 422, 429, 500];
-const nouns = ['token', 'session', 'document', 'callback', 'country', 'applicant', 'selfie', 'address', 'webhook', 'profile', 'limit', 'contract'];
+const nouns = [
+  'token',
+  'session',
+  'document',
+  'callback',
+  'country',
+  'applicant',
+  'selfie',
+  'address',
+  'webhook',
+  'profile',
+  'limit',
+  'contract',
+];
 const verbs = ['rejected', 'missing', 'expired', 'malformed', 'duplicated', 'refused', 'not allowed', 'too long', 'unsupported', 'locked'];
 const firstNames = ['Ada', 'Jonas', 'Ona', 'Lukas', 'Greta', 'Mateo', 'Aiko', 'Noor'];
 const lastNames = ['Lovelace', 'Kazlauskas', 'Petraitė', 'Silva', 'Tanaka', 'Haddad', 'Novak'];

@@ -13,7 +13,9 @@ const longest = 40;
 function typeOf(rule: ValueRule): string {
   switch (rule.type) {
     case 'string':
-      return rule.oneOf && rule.format !== 'country' && rule.oneOf.length <= longest ? rule.oneOf.map((value) => `'${value}'`).join(' | ') : 'string';
+      return rule.oneOf && rule.format !== 'country' && rule.oneOf.length <= longest
+        ? rule.oneOf.map((value) => `'${value}'`).join(' | ')
+        : 'string';
     case 'integer':
     case 'number':
       return 'number';
@@ -35,7 +37,7 @@ export function requestTypeSource(): string {
     '/**',
     ' * The request body of `POST /api/v2/token`, field by field. Only `clientId` is required; `null`',
     ' * means "not sent". Each field\'s rule (lengths, formats, ranges) is checked by',
-    ' * `tokenRequestSchema` and, with the API\'s own messages, by `validateTokenRequest`.',
+    " * `tokenRequestSchema` and, with the API's own messages, by `validateTokenRequest`.",
     ' */',
     'export interface TokenRequest {',
   ];

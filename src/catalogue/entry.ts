@@ -10,9 +10,7 @@ import { evidenceSchema } from './evidence.ts';
 import { observationIds } from './observations.ts';
 import { scenarioSchema, type ScenarioInput } from '../token/scenario.ts';
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Must be kebab case: lower-case letters and digits joined by "-"');
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Must be kebab case: lower-case letters and digits joined by "-"');
 
 const httpStatus = z
   .int('Must be a whole number')
@@ -75,8 +73,7 @@ export const variantSchema = z.strictObject({
 });
 
 const identifierSchema = z.enum(identifiers, {
-  error: (issue) =>
-    `Unknown identifier ${JSON.stringify(issue.input)}: must be one of ${identifiers.join(', ')}`,
+  error: (issue) => `Unknown identifier ${JSON.stringify(issue.input)}: must be one of ${identifiers.join(', ')}`,
 });
 
 /** An example scenario is kept as written (defaults not filled in) but must be valid. */

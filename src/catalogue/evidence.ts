@@ -101,10 +101,7 @@ function capitalize(text: string): string {
 }
 
 /** Groups the parts by a key, in part order, keeping the first detail of each group. */
-function groupParts(
-  evidence: ResolvedEvidence,
-  key: (part: PartEvidence) => string | undefined,
-): { key: string; parts: EvidencePart[] }[] {
+function groupParts(evidence: ResolvedEvidence, key: (part: PartEvidence) => string | undefined): { key: string; parts: EvidencePart[] }[] {
   const groups: { key: string; parts: EvidencePart[] }[] = [];
   for (const part of evidenceParts) {
     const found = evidence.parts[part];
@@ -141,7 +138,9 @@ export function evidenceSentences(entry: EvidenceSource): string[] {
     sentences.push(`${capitalize(names(group.parts))} ${group.parts.length > 1 ? 'are' : 'is'} Errata's inference: ${reason}.`);
   }
   if (evidence.otherInferred !== null) {
-    sentences.push(`Beyond these parts, the body's keys or the behaviour are Errata's reading: ${evidence.otherInferred.replace(/\.$/, '')}.`);
+    sentences.push(
+      `Beyond these parts, the body's keys or the behaviour are Errata's reading: ${evidence.otherInferred.replace(/\.$/, '')}.`,
+    );
   }
   return sentences;
 }

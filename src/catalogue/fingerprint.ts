@@ -100,7 +100,9 @@ function problemsOf(state: ReleaseState): Problem[] {
   const { version, changelog, recorded } = state;
   const newest = changelog[0];
   if (newest?.version !== version) {
-    edit(`catalogueVersion is ${version} but the newest changelog release in ${where} is ${newest?.version ?? 'missing'}: add a release for ${version} at the top of the changelog.`);
+    edit(
+      `catalogueVersion is ${version} but the newest changelog release in ${where} is ${newest?.version ?? 'missing'}: add a release for ${version} at the top of the changelog.`,
+    );
   }
   const latest = recorded.releases[0];
   if (!latest) {
@@ -134,7 +136,8 @@ function problemsOf(state: ReleaseState): Problem[] {
     edit(`Entries were removed (${found.removed.join(', ')}): an entry keeps its page for good; mark it \`retired\` instead.`);
   }
   if (isEmpty(found)) {
-    if (latest.version !== version) record(`catalogueVersion is ${version} but the fingerprints record ${latest.version}: run \`${fingerprintCommand}\`.`);
+    if (latest.version !== version)
+      record(`catalogueVersion is ${version} but the fingerprints record ${latest.version}: run \`${fingerprintCommand}\`.`);
     return problems;
   }
   if (latest.version === version) {
@@ -153,7 +156,9 @@ function problemsOf(state: ReleaseState): Problem[] {
       `The changelog release ${version} in ${where} does not list ${missing.join(', ')}: add each to changedPredictions, changedEntries or (for a new entry) newEntries.`,
     );
   }
-  record(`Entries changed since ${latest.version} (${names}): once the changelog lists them, run \`${fingerprintCommand}\` to record ${version}.`);
+  record(
+    `Entries changed since ${latest.version} (${names}): once the changelog lists them, run \`${fingerprintCommand}\` to record ${version}.`,
+  );
   return problems;
 }
 

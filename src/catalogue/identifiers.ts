@@ -37,7 +37,10 @@ export function identifierSlug(identifier: Identifier): string {
  * `Bad-Value`, `badvalue`. Returns null when the text is not an identifier.
  */
 export function parseIdentifier(text: string): Identifier | null {
-  const squashed = text.trim().toUpperCase().replace(/[\s_\-.]+/g, '');
+  const squashed = text
+    .trim()
+    .toUpperCase()
+    .replace(/[\s_\-.]+/g, '');
   if (squashed.length === 0) return null;
   return identifiers.find((identifier) => identifier.replaceAll('_', '') === squashed) ?? null;
 }

@@ -98,7 +98,10 @@ function bareWord(word: string): string {
 
 /** The words of a text as written, without surrounding punctuation. */
 function rawWords(text: string): string[] {
-  return text.split(/\s+/).map(bareWord).filter((word) => word.length > 0);
+  return text
+    .split(/\s+/)
+    .map(bareWord)
+    .filter((word) => word.length > 0);
 }
 
 /** The words of a text, lower-cased for comparison. */
@@ -351,14 +354,27 @@ export function createMatcher<E extends MatchableEntry>(source: MatcherSource<E>
       const penalty = !candidate.variant ? 0 : owner !== undefined && owner !== entry.slug ? borrowedVariantPenalty : variantPenalty;
       const exact = matchTemplate(candidate.template, words.message);
       if (exact) {
-        const absorbed = literalOwner !== undefined && literalOwner !== entry.slug && Object.keys(exact).length > 0 ? absorbedTextPenalty : 0;
-        consider({ entry, score: Math.min(1, verbatimScore + agreement(input, candidate)) - penalty - absorbed, reason: 'message', values: exact, ...variant });
+        const absorbed =
+          literalOwner !== undefined && literalOwner !== entry.slug && Object.keys(exact).length > 0 ? absorbedTextPenalty : 0;
+        consider({
+          entry,
+          score: Math.min(1, verbatimScore + agreement(input, candidate)) - penalty - absorbed,
+          reason: 'message',
+          values: exact,
+          ...variant,
+        });
         continue;
       }
       const fragment = alignFragment(candidate.template, words);
       if (fragment?.coverage === 1) {
         // Every word of the template, in order, first to last: the whole message, but for punctuation.
-        consider({ entry, score: Math.min(1, sameWordsScore + agreement(input, candidate)) - penalty, reason: 'message', values: fragment.values, ...variant });
+        consider({
+          entry,
+          score: Math.min(1, sameWordsScore + agreement(input, candidate)) - penalty,
+          reason: 'message',
+          values: fragment.values,
+          ...variant,
+        });
       }
       if (fragment) {
         // Longer fragments are surer: "must be" fits two dozen templates, a clause fits one.
@@ -419,7 +435,13 @@ export function createMatcher<E extends MatchableEntry>(source: MatcherSource<E>
       for (const entry of entries) {
         if (entry.identifier !== identifier) continue;
         if (entry.kind === 'identifier') offer({ entry, score: hasMessageMatch ? 0.5 : 0.8, reason: 'identifier', values: {} });
-        else if (!hasMessageMatch) offer({ entry, score: input.status === undefined || input.status === entry.status ? 0.4 : 0.3, reason: 'identifier', values: {} });
+        else if (!hasMessageMatch)
+          offer({
+            entry,
+            score: input.status === undefined || input.status === entry.status ? 0.4 : 0.3,
+            reason: 'identifier',
+            values: {},
+          });
       }
     }
 
@@ -439,7 +461,9 @@ export function createMatcher<E extends MatchableEntry>(source: MatcherSource<E>
     // contradicts the identifier read from the paste never ranks above one that agrees (decisions, Search).
     if (identifier) {
       for (const found of byEntry.values()) {
-        const agrees = found.entry.identifier === identifier || (candidates.get(found.entry.slug) ?? []).some((candidate) => candidate.identifier === identifier);
+        const agrees =
+          found.entry.identifier === identifier ||
+          (candidates.get(found.entry.slug) ?? []).some((candidate) => candidate.identifier === identifier);
         if (!agrees) found.score = Math.min(found.score, contradictionCap);
       }
     }

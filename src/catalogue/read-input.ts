@@ -26,7 +26,19 @@ export const maxInput = 200_000;
 const maxBareStatus = 80;
 
 function isSpace(code: number): boolean {
-  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x2028 || code === 0x2029 || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x3000 || code === 0x1680 || code === 0x202f || code === 0x205f;
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0xfeff ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x3000 ||
+    code === 0x1680 ||
+    code === 0x202f ||
+    code === 0x205f
+  );
 }
 
 function skipSpace(text: string, from: number): number {
@@ -73,7 +85,8 @@ const statusLine = /HTTP\/\d(?:\.\d)?\s+(\d{3})\b/gi;
  * code 400`, `status: 429`), Guzzle (`resulted in a `400 Bad Request` response`). The reason
  * phrase after the code belongs to the status and is never read as an identifier or a message.
  */
-const libraryStatusLine = /\b([1-5]\d\d) (?:Client|Server) Error\b|\bstatus code ([1-5]\d\d)\b|\bresulted in a `([1-5]\d\d)\b|\bstatus(?:Code)?["']?[=:] ?([1-5]\d\d)\b/gi;
+const libraryStatusLine =
+  /\b([1-5]\d\d) (?:Client|Server) Error\b|\bstatus code ([1-5]\d\d)\b|\bresulted in a `([1-5]\d\d)\b|\bstatus(?:Code)?["']?[=:] ?([1-5]\d\d)\b/gi;
 
 /** The last library error line in a text: its status and the line it stands on. */
 function libraryStatus(text: string): { status: number; start: number; end: number } | undefined {

@@ -44,7 +44,7 @@ export const sources = {
     note: "iDenfy's own client code, which branches on identifiers the API sends: observations R8 and R9.",
   },
   observations: {
-    title: 'Real responses recorded in public material (Errata\'s observations R1–R14)',
+    title: "Real responses recorded in public material (Errata's observations R1–R14)",
     url: '/evidence/',
     note: "Integrators' commits and code comments, bodies pasted into iDenfy's documentation, iDenfy's own client code; each with its source, date and trust.",
   },

@@ -25,7 +25,10 @@ export class CatalogueError extends Error {
     super(
       `The catalogue has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
         problems
-          .map((problem) => `  entry "${problem.entry}"${problem.file ? ` (${problem.file})` : ''}, field "${problem.field}": ${problem.message}`)
+          .map(
+            (problem) =>
+              `  entry "${problem.entry}"${problem.file ? ` (${problem.file})` : ''}, field "${problem.field}": ${problem.message}`,
+          )
           .join('\n'),
     );
     this.name = 'CatalogueError';
@@ -60,7 +63,10 @@ function entryProblems(entry: Entry): Omit<CatalogueProblem, 'entry'>[] {
   if (entry.retired && entry.example) {
     problems.push({ field: 'example', message: 'A retired entry is no longer returned: it can have no example that produces it' });
   } else if (!isPredictable(entry) && entry.example) {
-    problems.push({ field: 'example', message: `The predictor models ${tokenEndpoint} alone: an entry of another endpoint can have no example` });
+    problems.push({
+      field: 'example',
+      message: `The predictor models ${tokenEndpoint} alone: an entry of another endpoint can have no example`,
+    });
   } else if (!entry.retired && isPredictable(entry) && !entry.example) {
     problems.push({ field: 'example', message: 'A case entry of the token endpoint must have an example scenario that produces it' });
   }

@@ -37,7 +37,7 @@ export const changelog: readonly ChangelogRelease[] = [
       'The warning code `dummy-environment` is retired: the refusal it warned of is now predicted.',
       'New identifier PARTNER_ERROR (seen in a real body, R5; not in the reference) and entries of other endpoints: deletion-token-not-expired (POST /api/v2/delete, R5), process-image-missing (POST /api/v2/process, R10), kyb-session-not-enabled (POST /kyb/tokens/, R9). They are found by lookup, search and triage and never predicted; the new category other-endpoints holds the cases.',
       'Older body forms become "you may also see" variants naming their observations: error bodies with `documentation` and `severity` keys (R5, R10), success bodies echoing null for unsent URLs (R3), lower-case countries (R2) and a numeric clientId (R4), and the UNAUTHORIZED identifier that iDenfy\'s WordPress plugin reads from the token endpoint (R8).',
-      'Lookup: a verbatim or near-verbatim message beats every other entry by a wide margin; a variant that borrows another entry\'s message (token-limit-reached\'s 402) ranks well below that entry.',
+      "Lookup: a verbatim or near-verbatim message beats every other entry by a wide margin; a variant that borrows another entry's message (token-limit-reached's 402) ranks well below that entry.",
     ],
     changedPredictions: ['custom-callback-url-not-enabled', 'dummy-outside-development', 'dummy-token-created'],
     retiredWarnings: ['dummy-environment'],
@@ -72,8 +72,7 @@ export const changelog: readonly ChangelogRelease[] = [
 /** The newest release that changed an entry (added it, changed its prediction or its page), else the first. */
 export function lastChanged(slug: string): ChangelogRelease {
   const found = changelog.find(
-    (release) =>
-      release.newEntries?.includes(slug) || release.changedPredictions?.includes(slug) || release.changedEntries?.includes(slug),
+    (release) => release.newEntries?.includes(slug) || release.changedPredictions?.includes(slug) || release.changedEntries?.includes(slug),
   );
   return found ?? (changelog.at(-1) as ChangelogRelease);
 }

@@ -140,13 +140,17 @@ const inWords: Readonly<Record<string, (value: unknown) => string | undefined>> 
   keyEnvironment: (value) => `the API key was a ${String(value)} key`,
   endpointEnvironment: (value) => `the request went to the ${String(value)} environment`,
   requestsLastHour: (value) => `the account had made ${Number(value).toLocaleString('en-US')} requests in the past hour (the rate limit)`,
-  allowedTokenTypes: (value) => (Array.isArray(value) && value.length === 0 ? "the contract did not allow this token type" : undefined),
+  allowedTokenTypes: (value) => (Array.isArray(value) && value.length === 0 ? 'the contract did not allow this token type' : undefined),
   customCallbackUrl: (value) => (value === false ? 'the contract had custom callback URLs off' : undefined),
   additionalSteps: (value) => (value === false ? 'the contract had additional steps off' : undefined),
   digitStringMaxExpiry: (value) => `the account allowed digit strings at most ${Number(value).toLocaleString('en-US')} seconds`,
   questionnaires: (value) => (Array.isArray(value) && value.length === 0 ? 'the account did not have this questionnaire' : undefined),
-  riskAssessmentProfiles: (value) => (Array.isArray(value) && value.length === 0 ? 'the account did not have this risk assessment profile' : undefined),
-  supportedDocuments: (value) => (typeof value === 'object' && value !== null && Object.keys(value).length === 0 ? 'the account did not support this document for this country' : undefined),
+  riskAssessmentProfiles: (value) =>
+    Array.isArray(value) && value.length === 0 ? 'the account did not have this risk assessment profile' : undefined,
+  supportedDocuments: (value) =>
+    typeof value === 'object' && value !== null && Object.keys(value).length === 0
+      ? 'the account did not support this document for this country'
+      : undefined,
 };
 
 /** A change in words; a field without words of its own is named with its value. */

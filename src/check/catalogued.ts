@@ -73,6 +73,7 @@ export function formsOfMessage(message: string): ResponseForm[] {
 export function cataloguedEntries(body: unknown): Entry[] {
   const { identifier, message } = partsOf(body);
   if (message !== undefined) return [...new Set(formsOfMessage(message).map((form) => form.entry))];
-  if (identifier !== undefined && (identifiers as readonly string[]).includes(identifier)) return [identifierEntry(identifier as Identifier)];
+  if (identifier !== undefined && (identifiers as readonly string[]).includes(identifier))
+    return [identifierEntry(identifier as Identifier)];
   return [];
 }

@@ -34,7 +34,10 @@ function deepEqual(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   const keysA = Object.keys(a);
   const keysB = Object.keys(b);
-  return keysA.length === keysB.length && keysA.every((key) => Object.hasOwn(b, key) && deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  return (
+    keysA.length === keysB.length &&
+    keysA.every((key) => Object.hasOwn(b, key) && deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+  );
 }
 
 function quoted(text: string | undefined): string {
@@ -51,7 +54,8 @@ function errorDifferences(
   const differences: string[] = [];
   const { identifier, message } = partsOf(observed.body);
   if (observed.status !== form.status) differences.push(`status ${observed.status}, predicted ${form.status}`);
-  if ((identifier ?? null) !== form.identifier) differences.push(`identifier ${identifier ?? 'none'}, predicted ${form.identifier ?? 'none'}`);
+  if ((identifier ?? null) !== form.identifier)
+    differences.push(`identifier ${identifier ?? 'none'}, predicted ${form.identifier ?? 'none'}`);
   const values = message === undefined ? null : exactValues(form.template, message);
   if (!values) {
     differences.push(`message ${quoted(message)} is not the predicted one`);
@@ -71,7 +75,8 @@ function errorDifferences(
  */
 function echoedAsVariant(observed: unknown, predicted: unknown, sample: unknown): boolean {
   if (sample === null) return observed === null;
-  if (typeof sample === 'string') return typeof observed === 'string' && typeof predicted === 'string' && observed.toLowerCase() === predicted.toLowerCase();
+  if (typeof sample === 'string')
+    return typeof observed === 'string' && typeof predicted === 'string' && observed.toLowerCase() === predicted.toLowerCase();
   if (typeof sample === 'number') return typeof observed === 'number' && String(observed) === String(predicted);
   return deepEqual(observed, sample);
 }
@@ -86,7 +91,10 @@ function successDifferences(
   if (observed.status !== outcome.status) differences.push(`status ${observed.status}, predicted ${outcome.status}`);
   // Searching account states needs only a yes or no: one difference is enough.
   if (quick && differences.length > 0) return differences;
-  const body = typeof observed.body === 'object' && observed.body !== null && !Array.isArray(observed.body) ? (observed.body as Record<string, unknown>) : undefined;
+  const body =
+    typeof observed.body === 'object' && observed.body !== null && !Array.isArray(observed.body)
+      ? (observed.body as Record<string, unknown>)
+      : undefined;
   if (!body) return [...differences, 'the body is not a JSON object'];
   const { message } = partsOf(body);
   if (message !== outcome.body.message) differences.push(`message ${quoted(message)}, predicted ${quoted(String(outcome.body.message))}`);
@@ -110,18 +118,28 @@ export function compare(observed: { status: number; body: unknown }, outcome: Ou
     if (own.length === 0) return { differences: [], variant: undefined };
     // An older success body: each variant's echoes alone, then all of them, as one body may show several.
     const forms = entryOf(outcome.entry).variants.filter((variant) => variant.echoes !== undefined);
-    const tries = [...forms.map((variant) => ({ titles: [variant.title], echoes: variant.echoes ?? {} })), { titles: forms.map((variant) => variant.title), echoes: Object.assign({}, ...forms.map((variant) => variant.echoes)) }];
+    const tries = [
+      ...forms.map((variant) => ({ titles: [variant.title], echoes: variant.echoes ?? {} })),
+      { titles: forms.map((variant) => variant.title), echoes: Object.assign({}, ...forms.map((variant) => variant.echoes)) },
+    ];
     for (const each of forms.length > 0 ? tries : []) {
-      if (successDifferences(observed, outcome, quick, each.echoes).length === 0) return { differences: [], variant: each.titles.join('; and ') };
+      if (successDifferences(observed, outcome, quick, each.echoes).length === 0)
+        return { differences: [], variant: each.titles.join('; and ') };
     }
     return { differences: own, variant: undefined };
   }
   const predicted = entryOf(first.entry);
-  const own = errorDifferences(observed, { status: predicted.status, identifier: predicted.identifier, template: predicted.message ?? first.message }, first.values, strictValues);
+  const own = errorDifferences(
+    observed,
+    { status: predicted.status, identifier: predicted.identifier, template: predicted.message ?? first.message },
+    first.values,
+    strictValues,
+  );
   if (own.length === 0) return { differences: [], variant: undefined };
   for (const variant of predicted.variants) {
     const resolved = resolveVariant(predicted, variant);
-    if (errorDifferences(observed, { ...resolved, template: resolved.message }, first.values, strictValues).length === 0) return { differences: [], variant: variant.title };
+    if (errorDifferences(observed, { ...resolved, template: resolved.message }, first.values, strictValues).length === 0)
+      return { differences: [], variant: variant.title };
   }
   return { differences: own, variant: undefined };
 }

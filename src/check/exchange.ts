@@ -94,7 +94,13 @@ export function exchangeFromHar(entry: unknown): ReadExchange {
   if (!isTokenRequest(exchange.path)) {
     // Not judged, so read leniently: log triage still reads other API answers.
     const status = isObject(response) && typeof response.status === 'number' ? response.status : 0;
-    const content = isObject(response) && isObject(response.content) && typeof response.content.text === 'string' && response.content.encoding !== 'base64' ? response.content.text : undefined;
+    const content =
+      isObject(response) &&
+      isObject(response.content) &&
+      typeof response.content.text === 'string' &&
+      response.content.encoding !== 'base64'
+        ? response.content.text
+        : undefined;
     return { exchange: { ...exchange, response: { status, body: responseBodyOf(content) } } };
   }
   if (!isObject(response) || typeof response.status !== 'number' || !Number.isInteger(response.status)) {

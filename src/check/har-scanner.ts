@@ -65,7 +65,13 @@ export class HarScanner {
 
   /** Whether the stack is exactly root object → `log` object → `entries` array. */
   private atEntriesArray(): boolean {
-    return this.stack.length === 3 && this.stack[2] === openArray && this.keys[1] === 'log' && this.keys[2] === 'entries' && this.stack[1] === openObject;
+    return (
+      this.stack.length === 3 &&
+      this.stack[2] === openArray &&
+      this.keys[1] === 'log' &&
+      this.keys[2] === 'entries' &&
+      this.stack[1] === openObject
+    );
   }
 
   private keep(chunk: Uint8Array, from: number, to: number): void {
@@ -116,7 +122,8 @@ export class HarScanner {
       }
       if (isWhiteSpace(byte)) continue;
       if (!this.sawRoot) {
-        if (byte !== openObject) throw new HarFormatError('it is not a HAR file: a HAR file is one JSON object, and this does not start with "{"');
+        if (byte !== openObject)
+          throw new HarFormatError('it is not a HAR file: a HAR file is one JSON object, and this does not start with "{"');
         this.sawRoot = true;
       } else if (stack.length === 0) {
         throw new HarFormatError('it is not a HAR file: there is more after its JSON object ends');

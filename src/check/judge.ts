@@ -63,18 +63,26 @@ function observedOf(exchange: Exchange): NonNullable<Judgement['observed']> {
 /** Why a response is not catalogued, in a sentence. */
 function unknownWhy(observed: Exchange['response']): string {
   const { identifier, message } = partsOf(observed.body);
-  if (message !== undefined) return `no catalogue entry has the message ${JSON.stringify(message.length > 160 ? `${message.slice(0, 159)}…` : message)}`;
+  if (message !== undefined)
+    return `no catalogue entry has the message ${JSON.stringify(message.length > 160 ? `${message.slice(0, 159)}…` : message)}`;
   if (identifier !== undefined) return `no catalogue entry has the identifier ${JSON.stringify(identifier)}`;
-  if (observed.body === undefined || observed.body === '') return `no catalogue entry explains a ${observed.status} response without a body`;
+  if (observed.body === undefined || observed.body === '')
+    return `no catalogue entry explains a ${observed.status} response without a body`;
   return typeof observed.body === 'string'
     ? `no catalogue entry explains a ${observed.status} response whose body is not JSON`
     : `no catalogue entry explains a ${observed.status} response with neither a message nor an identifier`;
 }
 
-function agreeWhy(credentials: Credentials, changes: readonly AccountChange[], variant: string | undefined, headerRecorded: boolean): string {
+function agreeWhy(
+  credentials: Credentials,
+  changes: readonly AccountChange[],
+  variant: string | undefined,
+  headerRecorded: boolean,
+): string {
   const conditions: string[] = [];
   if (credentials === 'invalid') conditions.push('the credentials sent were invalid');
-  if (credentials === 'valid' && !headerRecorded) conditions.push('credentials were sent (the file records no Authorization header: exported without it?)');
+  if (credentials === 'valid' && !headerRecorded)
+    conditions.push('credentials were sent (the file records no Authorization header: exported without it?)');
   if (credentials === 'missing' && changes.length === 0 && variant === undefined) return 'agrees (no credentials were sent)';
   if (changes.length > 0) conditions.push(describeState(changes));
   let why = conditions.length === 0 ? 'agrees' : `agrees if ${conditions.join(' and ')}`;
@@ -107,7 +115,12 @@ export function judge(exchange: Exchange): Judgement {
   const response = exchange.response;
 
   const tried: { outcome: Outcome; changes: readonly AccountChange[] }[] = [];
-  const attempt = (scenario: Scenario, credentials: Credentials, changes: readonly AccountChange[], strict = false): Judgement | undefined => {
+  const attempt = (
+    scenario: Scenario,
+    credentials: Credentials,
+    changes: readonly AccountChange[],
+    strict = false,
+  ): Judgement | undefined => {
     const outcome = predictParsed(withAccount(scenario, changes));
     tried.push({ outcome, changes });
     const { differences, variant } = compare(response, outcome, true, strict);
@@ -128,7 +141,14 @@ export function judge(exchange: Exchange): Judgement {
       const outcome = predictParsed(scenarios.get(credentials) as Scenario);
       if (outcome.status !== response.status) continue;
       const why = agreeWhy(credentials, [], undefined, exchange.headers.authorization !== undefined);
-      return { verdict: 'agree', observed, predicted: predictedOf(outcome), account: null, why: `${why} (the status only: a HEAD response has no body)`, scenario: input };
+      return {
+        verdict: 'agree',
+        observed,
+        predicted: predictedOf(outcome),
+        account: null,
+        why: `${why} (the status only: a HEAD response has no body)`,
+        scenario: input,
+      };
     }
   }
   for (const credentials of credentialsTried) {
@@ -138,7 +158,14 @@ export function judge(exchange: Exchange): Judgement {
   const defaultOutcome = tried[0]?.outcome as Outcome;
   const known = cataloguedEntries(response.body);
   if (known.length === 0) {
-    return { verdict: 'unknown', observed, predicted: predictedOf(defaultOutcome), account: null, why: unknownWhy(response), scenario: input };
+    return {
+      verdict: 'unknown',
+      observed,
+      predicted: predictedOf(defaultOutcome),
+      account: null,
+      why: unknownWhy(response),
+      scenario: input,
+    };
   }
   // A catalogued response the default account does not give: which account state would? The
   // default account allows everything, so when it succeeds with the observed status, no state
@@ -161,7 +188,9 @@ export function judge(exchange: Exchange): Judgement {
   // (`SANDBOX` recorded: the sandbox key, not merely the first key that mismatches).
   const candidates = tried.filter((each) => slugs.has(each.outcome.entry));
   const ranked = candidates.map((each) => ({ each, count: compare(response, each.outcome, false, true).differences.length }));
-  const closest = ranked.reduce<(typeof ranked)[number] | undefined>((best, next) => (!best || next.count < best.count ? next : best), undefined)?.each ?? (tried[0] as (typeof tried)[number]);
+  const closest =
+    ranked.reduce<(typeof ranked)[number] | undefined>((best, next) => (!best || next.count < best.count ? next : best), undefined)?.each ??
+    (tried[0] as (typeof tried)[number]);
   const { differences } = compare(response, closest.outcome);
   const state = closest.changes.length > 0 ? ` (even if ${describeState(closest.changes)})` : '';
   return {

@@ -44,7 +44,14 @@ function decodeBasic(value: string): string[] {
 export function secretsOf(exchange: Exchange, requestBody: unknown): string[] {
   const found = new Set<string>();
   for (const [name, value] of Object.entries(exchange.headers)) {
-    if (name === 'authorization' || name === 'cookie' || name === 'proxy-authorization' || name.includes('token') || name.includes('key') || name.includes('secret')) {
+    if (
+      name === 'authorization' ||
+      name === 'cookie' ||
+      name === 'proxy-authorization' ||
+      name.includes('token') ||
+      name.includes('key') ||
+      name.includes('secret')
+    ) {
       found.add(value);
       const space = value.indexOf(' ');
       if (space !== -1) found.add(value.slice(space + 1));
@@ -114,7 +121,10 @@ function maskEmails(text: string): string {
 export function redactResponseBody(body: unknown): unknown {
   if (typeof body === 'string') {
     // A proxy's HTML error page can be long: its start says what it is. Addresses in it go.
-    const shown = body.length > maxTextBody ? `${body.slice(0, maxTextBody)}… (${(body.length - maxTextBody).toLocaleString('en-US')} more characters)` : body;
+    const shown =
+      body.length > maxTextBody
+        ? `${body.slice(0, maxTextBody)}… (${(body.length - maxTextBody).toLocaleString('en-US')} more characters)`
+        : body;
     return maskEmails(shown);
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;

@@ -56,7 +56,13 @@ export class GapReport {
     const observed = judgement.observed;
     if (!observed) return;
     const { identifier, message } = partsOf(observed.body);
-    const key = JSON.stringify([judgement.verdict, observed.status, identifier ?? null, message ?? (typeof observed.body === 'string' ? observed.body.slice(0, 200) : null), judgement.predicted?.entry]);
+    const key = JSON.stringify([
+      judgement.verdict,
+      observed.status,
+      identifier ?? null,
+      message ?? (typeof observed.body === 'string' ? observed.body.slice(0, 200) : null),
+      judgement.predicted?.entry,
+    ]);
     const known = this.sections.get(key);
     if (known) {
       known.count++;
@@ -122,7 +128,11 @@ export class GapReport {
     ];
     if (sections.length === 0) parts.push('Nothing to report: every response was known and agreed.', '');
     for (const [index, section] of sections.entries()) parts.push(heading(section, index + 1), '', section.text, '');
-    if (this.omitted > 0) parts.push(`${this.omitted} more exchanges with other responses are not written out: check a smaller part of the file to see them.`, '');
+    if (this.omitted > 0)
+      parts.push(
+        `${this.omitted} more exchanges with other responses are not written out: check a smaller part of the file to see them.`,
+        '',
+      );
     return parts.join('\n');
   }
 }

@@ -77,7 +77,9 @@ function skippedItem(index: number, why: string): Item {
 /** The item the output shows: redacted bodies, scrubbed text. */
 function itemOf(index: number, judgement: Judgement, secrets: readonly string[]): Item {
   const observed = judgement.observed ? { ...judgement.observed, body: redactResponseBody(judgement.observed.body) } : null;
-  const predicted = judgement.predicted ? { ...judgement.predicted, body: redactResponseBody(judgement.predicted.body) as Record<string, unknown> } : null;
+  const predicted = judgement.predicted
+    ? { ...judgement.predicted, body: redactResponseBody(judgement.predicted.body) as Record<string, unknown> }
+    : null;
   return scrubValue({ index, verdict: judgement.verdict, observed, predicted, account: judgement.account, why: judgement.why }, secrets);
 }
 
@@ -121,7 +123,9 @@ class JsonSpool {
 
   print(counts: Counts, io: Io): void {
     closeSync(this.descriptor);
-    io.stdout(`{"exchanges":${counts.exchanges},"agree":${counts.agree},"differ":${counts.differ},"unknown":${counts.unknown},"skipped":${counts.skipped},"items":[\n`);
+    io.stdout(
+      `{"exchanges":${counts.exchanges},"agree":${counts.agree},"differ":${counts.differ},"unknown":${counts.unknown},"skipped":${counts.skipped},"items":[\n`,
+    );
     const input = openSync(this.file, 'r');
     const buffer = Buffer.alloc(1024 * 1024);
     try {

@@ -86,7 +86,10 @@ function notFound(query: string, found: Found | undefined): string {
   if (found?.kind === 'status') {
     return `No entry has status ${statusLine(found.status)}. Statuses in the catalogue: ${statuses.join(', ')}.\n`;
   }
-  const close = closest(slugOf(query), catalogue.map((entry) => entry.slug));
+  const close = closest(
+    slugOf(query),
+    catalogue.map((entry) => entry.slug),
+  );
   const suggestion = close.length > 0 ? ` Did you mean: ${close.join(', ')}?` : '';
   return (
     `No identifier, slug or status matches "${query}".${suggestion}\n` +

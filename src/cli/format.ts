@@ -41,14 +41,13 @@ function identifierText(identifier: string | null): string {
 export function provenanceText(entry: Entry): string {
   const { provenance } = entry;
   const inferred = inferredParts(entry);
-  if (provenance.kind === 'documented' || inferred.length === 0) return resolveEvidence(entry).kinds.includes('observed') ? 'documented and observed' : 'documented';
+  if (provenance.kind === 'documented' || inferred.length === 0)
+    return resolveEvidence(entry).kinds.includes('observed') ? 'documented and observed' : 'documented';
   return `inferred: ${provenance.reason} (inferred parts: ${inferred.join(', ')})`;
 }
 
 function sourcesText(entry: Entry): string {
-  return entry.sources
-    .map((ref) => (ref.section ? `${sources[ref.source].title} (${ref.section})` : sources[ref.source].title))
-    .join('; ');
+  return entry.sources.map((ref) => (ref.section ? `${sources[ref.source].title} (${ref.section})` : sources[ref.source].title)).join('; ');
 }
 
 /** A variant as the title, then the status and the body it shows. */
@@ -61,7 +60,10 @@ function variantText(entry: Entry, variant: Variant): string {
     wrap(variant.title, '  - ', '    '),
     `    ${statusLine(resolved.status)}${same}`,
     `    ${JSON.stringify(body)}`,
-    wrap(`Source: ${sources[variant.source.source].title}${variant.observed.length > 0 ? `; observed: ${variant.observed.join(', ')}` : ''}`, '    '),
+    wrap(
+      `Source: ${sources[variant.source.source].title}${variant.observed.length > 0 ? `; observed: ${variant.observed.join(', ')}` : ''}`,
+      '    ',
+    ),
   ].join('\n');
 }
 

@@ -81,7 +81,9 @@ export interface SizeLimit {
 }
 
 function tooLarge(name: string, limit: SizeLimit): InputError {
-  return new InputError(`${name} is larger than ${limit.words} (${limit.bytes.toLocaleString('en-US')} bytes), the most Errata reads here: ${limit.hint}`);
+  return new InputError(
+    `${name} is larger than ${limit.words} (${limit.bytes.toLocaleString('en-US')} bytes), the most Errata reads here: ${limit.hint}`,
+  );
 }
 
 async function readFileWithin(path: string, limit: SizeLimit): Promise<string> {

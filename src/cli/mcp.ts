@@ -40,7 +40,9 @@ async function run(args: string[], io: Io): Promise<number> {
     import('@modelcontextprotocol/sdk/server/stdio.js'),
   ]);
   if (process.stdin.isTTY) {
-    io.stderr('errata mcp speaks the Model Context Protocol on stdin and stdout: an MCP client starts it (see errata mcp --help). Ctrl-C stops it.\n');
+    io.stderr(
+      'errata mcp speaks the Model Context Protocol on stdin and stdout: an MCP client starts it (see errata mcp --help). Ctrl-C stops it.\n',
+    );
   }
   const server = createServer({ version });
   const closed = new Promise<void>((resolve) => {

@@ -56,21 +56,27 @@ function wholeNumber(flag: string, text: string, min: number, max: number): numb
 }
 
 function seconds(text: string): number {
-  if (!/^\d+(\.\d+)?$/.test(text)) throw new UsageError(`--window must be a number of seconds such as 3600 or 0.5, not ${JSON.stringify(text)}`);
+  if (!/^\d+(\.\d+)?$/.test(text))
+    throw new UsageError(`--window must be a number of seconds such as 3600 or 0.5, not ${JSON.stringify(text)}`);
   return Number(text);
 }
 
 function credential(flag: 'key' | 'secret', given: string | undefined, env: string | undefined, fallback: string): string {
   const value = given ?? (env || undefined) ?? fallback;
   if (value.length === 0) throw new UsageError(`--${flag} must not be empty`);
-  if (flag === 'key' && value.includes(':')) throw new UsageError('The key must not contain ":" (HTTP Basic puts one between key and secret)');
+  if (flag === 'key' && value.includes(':'))
+    throw new UsageError('The key must not contain ":" (HTTP Basic puts one between key and secret)');
   if (/[\r\n]/.test(value)) throw new UsageError(`The ${flag} must be one line`);
   return value;
 }
 
 async function readAccount(spec: string, io: Io): Promise<Account> {
   // An account file is a small JSON object: the scenario's limit is far more than it needs.
-  const source = await readSource(spec, io, { bytes: maxScenarioBytes, words: limitWords.scenario, hint: 'an account is a small JSON object of settings' });
+  const source = await readSource(spec, io, {
+    bytes: maxScenarioBytes,
+    words: limitWords.scenario,
+    hint: 'an account is a small JSON object of settings',
+  });
   try {
     return parseAccountJson(source.text.replace(/^\uFEFF/, ''), parseAccount) as Account;
   } catch (error) {
@@ -90,9 +96,11 @@ function accountChanges(account: Account): string[] {
 const loopback = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
 function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
-  if (error.code === 'EADDRINUSE') return new InputError(`Port ${port} on ${host} is in use: choose another with --port, or --port 0 for a free one`);
+  if (error.code === 'EADDRINUSE')
+    return new InputError(`Port ${port} on ${host} is in use: choose another with --port, or --port 0 for a free one`);
   if (error.code === 'EACCES') return new InputError(`Not allowed to listen on port ${port}: choose one above 1023, or --port 0`);
-  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') return new InputError(`Cannot listen on ${host}: no such address on this machine`);
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
+    return new InputError(`Cannot listen on ${host}: no such address on this machine`);
   return error;
 }
 

@@ -41,7 +41,9 @@ function parseJson(source: Source): unknown {
   // A scenario is the body's depth plus two (`request`, `body`): anything deeper is refused before
   // parsing, which alone takes seconds for millions of levels.
   if (jsonTextDepth(text, maxNestingDepth + 2) > maxNestingDepth + 2) {
-    throw new InputError(`The scenario in ${source.name} does not fit:\n  request.body: The body is nested more than ${maxNestingDepth} levels deep (arrays and objects): Errata reads request bodies of at most ${limitWords.depth}`);
+    throw new InputError(
+      `The scenario in ${source.name} does not fit:\n  request.body: The body is nested more than ${maxNestingDepth} levels deep (arrays and objects): Errata reads request bodies of at most ${limitWords.depth}`,
+    );
   }
   try {
     return JSON.parse(text);

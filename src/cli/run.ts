@@ -39,7 +39,11 @@ function pick(argv: readonly string[]): { command: Command; args: string[] } | '
   if (first.startsWith('-')) throw new UsageError(`Unknown option '${first}' (options go after the command)`);
   const command = commands.find((candidate) => candidate.name === first);
   if (!command) {
-    const close = closest(first, commands.map((candidate) => candidate.name), 1);
+    const close = closest(
+      first,
+      commands.map((candidate) => candidate.name),
+      1,
+    );
     throw new UsageError(`Unknown command '${first}'${close.length > 0 ? `: did you mean '${close[0]}'?` : ''}`);
   }
   return { command, args: rest };

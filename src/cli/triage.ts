@@ -94,8 +94,13 @@ function asText(result: TriageRead): string {
   const groups = result.groups.map(groupJson);
   const blocks = groups.map((group) => {
     const word = result.unit === 'line' ? 'line' : 'entry';
-    const lines = group.firstLine === group.lastLine ? `${word} ${count(group.firstLine)}` : `${word === 'line' ? 'lines' : 'entries'} ${count(group.firstLine)} to ${count(group.lastLine)}`;
-    const label = group.entry ? `${group.entry} (${statusLine(group.status)}${group.identifier ? `, ${group.identifier}` : ''})` : statusLine(group.status);
+    const lines =
+      group.firstLine === group.lastLine
+        ? `${word} ${count(group.firstLine)}`
+        : `${word === 'line' ? 'lines' : 'entries'} ${count(group.firstLine)} to ${count(group.lastLine)}`;
+    const label = group.entry
+      ? `${group.entry} (${statusLine(group.status)}${group.identifier ? `, ${group.identifier}` : ''})`
+      : statusLine(group.status);
     return [
       `${count(group.count).padStart(8)} × ${label}`,
       wrap(group.title, '           '),
@@ -130,7 +135,12 @@ async function* stdinBytes(io: Io): AsyncGenerator<Uint8Array> {
 
 async function run(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(() =>
-    parseArgs({ args, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }),
+    parseArgs({
+      args,
+      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    }),
   );
   if (values.help) {
     io.stdout(help);
@@ -146,7 +156,9 @@ async function run(args: string[], io: Io): Promise<number> {
     throw error;
   }
   if (values.json) {
-    io.stdout(`${JSON.stringify({ lines: result.lines, unit: result.unit, found: result.found, groups: result.groups.map(groupJson) }, null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify({ lines: result.lines, unit: result.unit, found: result.found, groups: result.groups.map(groupJson) }, null, 2)}\n`,
+    );
   } else {
     io.stdout(asText(result));
   }

@@ -19,8 +19,7 @@ function answer(button: HTMLButtonElement): void {
   }
   const thanks = section?.querySelector<HTMLElement>('[data-helpful-thanks]');
   if (thanks) {
-    thanks.textContent =
-      given === 'yes' ? 'Thank you.' : 'Thank you. What was missing or wrong? The report below goes to the maintainers.';
+    thanks.textContent = given === 'yes' ? 'Thank you.' : 'Thank you. What was missing or wrong? The report below goes to the maintainers.';
   }
 }
 

@@ -8,7 +8,10 @@ const count = document.querySelector<HTMLElement>('[data-entry-filter-count]');
 const rows = [...document.querySelectorAll<HTMLTableRowElement>('tr[data-filter]')];
 
 function apply(): void {
-  const words = (box?.value ?? '').toLowerCase().split(/\s+/).filter((word) => word.length > 0);
+  const words = (box?.value ?? '')
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word.length > 0);
   let shown = 0;
   for (const row of rows) {
     const text = row.dataset.filter ?? '';

@@ -15,9 +15,25 @@ export { localSite };
 /** The prose files that have no record, and the records that have no prose file. */
 export function proseProblems(slugs: readonly string[], files: readonly string[]): { orphans: string[]; missing: string[] } {
   const known = new Set(slugs);
-  const written = new Set(files.map((file) => file.replace(/\.mdx$/, '').split('/').at(-1) as string));
+  const written = new Set(
+    files.map(
+      (file) =>
+        file
+          .replace(/\.mdx$/, '')
+          .split('/')
+          .at(-1) as string,
+    ),
+  );
   return {
-    orphans: files.filter((file) => !known.has(file.replace(/\.mdx$/, '').split('/').at(-1) as string)),
+    orphans: files.filter(
+      (file) =>
+        !known.has(
+          file
+            .replace(/\.mdx$/, '')
+            .split('/')
+            .at(-1) as string,
+        ),
+    ),
     missing: slugs.filter((slug) => !written.has(slug)),
   };
 }
@@ -48,7 +64,13 @@ export default function buildChecks({ slugs, contentFolder, site }: BuildCheckOp
         if (orphans.length > 0 || missing.length > 0) {
           const where = relative(process.cwd(), folder) || '.';
           const lines = [
-            ...orphans.map((file) => `  ${where}/${file}: no catalogue record has the slug "${file.replace(/\.mdx$/, '').split('/').at(-1)}" (add the record in src/catalogue/records/, or remove or rename the file)`),
+            ...orphans.map(
+              (file) =>
+                `  ${where}/${file}: no catalogue record has the slug "${file
+                  .replace(/\.mdx$/, '')
+                  .split('/')
+                  .at(-1)}" (add the record in src/catalogue/records/, or remove or rename the file)`,
+            ),
             ...missing.map((slug) => `  ${where}/${slug}.mdx is missing: the record "${slug}" has no prose`),
           ];
           throw new Error(`The catalogue and its prose do not match:\n${lines.join('\n')}`);

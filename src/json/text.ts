@@ -254,7 +254,9 @@ export function scanJson(text: string): JsonScan {
       } else if (frame.expect === 'colon') {
         if (code !== 0x3a) {
           throw new SyntaxProblem(
-            index >= text.length ? 'The body ends after a property name: expected ":"' : `Expected ":" after the property name, found ${describeAt(text, index)}`,
+            index >= text.length
+              ? 'The body ends after a property name: expected ":"'
+              : `Expected ":" after the property name, found ${describeAt(text, index)}`,
             index,
             Math.min(index + 1, text.length),
           );
@@ -296,7 +298,11 @@ export function scanJson(text: string): JsonScan {
       const open = stack.at(-1) as Frame;
       if (index >= text.length && open.expect !== 'colon') {
         const closer = open.node.kind === 'object' ? '"}"' : '"]"';
-        throw new SyntaxProblem(`The body ends inside ${open.node.kind === 'object' ? 'an object' : 'an array'}: add the missing ${closer}`, index, index);
+        throw new SyntaxProblem(
+          `The body ends inside ${open.node.kind === 'object' ? 'an object' : 'an array'}: add the missing ${closer}`,
+          index,
+          index,
+        );
       }
     }
   } catch (problem) {
@@ -350,7 +356,7 @@ export function locate(root: JsonNode | null, pointer: string): Located | null {
     if (node.kind === 'object') {
       let member: JsonMember | undefined;
       for (const candidate of node.members) if (candidate.key === token) member = candidate;
-      if (!member || !member.value) return { found: false, parent: node };
+      if (!member?.value) return { found: false, parent: node };
       key = member.keySpan;
       node = member.value;
     } else if (node.kind === 'array') {

@@ -39,7 +39,10 @@ export function argumentSchema(schema: z.ZodType, argument: string): Record<stri
     return Object.fromEntries(
       Object.entries(value)
         .filter(([key]) => !key.startsWith('x-errata-'))
-        .map(([key, inner]) => [key, key === '$ref' && typeof inner === 'string' && inner.startsWith('#/') ? `${root}${inner.slice(2)}` : placed(inner)]),
+        .map(([key, inner]) => [
+          key,
+          key === '$ref' && typeof inner === 'string' && inner.startsWith('#/') ? `${root}${inner.slice(2)}` : placed(inner),
+        ]),
     );
   };
   return placed(generated) as Record<string, unknown>;
@@ -56,7 +59,8 @@ function toolError(text: string): CallToolResult {
 
 /** Size and depth of an argument, measured before anything recursive reads it. */
 function limitProblem(value: unknown, what: string, bytes: number, words: string): string | undefined {
-  if (jsonValueDepth(value) > maxNestingDepth) return `${what} is nested more than ${maxNestingDepth} levels deep: Errata reads at most ${limitWords.depth}.`;
+  if (jsonValueDepth(value) > maxNestingDepth)
+    return `${what} is nested more than ${maxNestingDepth} levels deep: Errata reads at most ${limitWords.depth}.`;
   const size = utf8Length(JSON.stringify(value) ?? '');
   if (size > bytes) return `${what} is ${size.toLocaleString('en-US')} bytes: Errata reads at most ${words}.`;
   return undefined;
@@ -89,7 +93,10 @@ function explainQuery(query: string): Entry[] | undefined {
   }
   const identifier = parseIdentifier(trimmed);
   if (identifier) return [identifierEntry(identifier), ...casesOf(identifier)];
-  const slug = trimmed.toLowerCase().replace(/^\/?errors\//, '').replace(/\/$/, '');
+  const slug = trimmed
+    .toLowerCase()
+    .replace(/^\/?errors\//, '')
+    .replace(/\/$/, '');
   const entry = findEntry(slug);
   return entry ? [entry] : undefined;
 }
@@ -143,11 +150,16 @@ export function createServer(options: ServerOptions): McpServer {
         const entry = findEntry(outcome.entry) as Entry;
         const text =
           `Predicted response:\n${responseText(outcome.status, outcome.body)}\nEntry: ${entry.title} (${entry.slug}), ${site}${entryPath(entry.slug)}` +
-          (outcome.problems.length > 1 ? `\nAll problems, in order:\n${outcome.problems.map((p) => `- ${p.pointer || '(request)'}: ${p.message} [${p.entry}]`).join('\n')}` : '') +
+          (outcome.problems.length > 1
+            ? `\nAll problems, in order:\n${outcome.problems.map((p) => `- ${p.pointer || '(request)'}: ${p.message} [${p.entry}]`).join('\n')}`
+            : '') +
           (outcome.warnings.length > 0 ? `\nWarnings:\n${outcome.warnings.map((w) => `- ${w.pointer}: ${w.message}`).join('\n')}` : '');
         return answer(text, { ...outcome });
       } catch (error) {
-        if (error instanceof ScenarioError) return toolError(`The scenario does not fit:\n${error.issues.map((issue) => `- ${issue.path || '(scenario)'}: ${issue.message}`).join('\n')}`);
+        if (error instanceof ScenarioError)
+          return toolError(
+            `The scenario does not fit:\n${error.issues.map((issue) => `- ${issue.path || '(scenario)'}: ${issue.message}`).join('\n')}`,
+          );
         throw error;
       }
     },
@@ -196,7 +208,13 @@ export function createServer(options: ServerOptions): McpServer {
       return answer(`${lines.join('\n')}\n\nBest match:\n${describeEntry(best.entry, site)}`, {
         input: result.input,
         total: result.matches.length,
-        matches: matches.map((found) => ({ ...brief(found.entry), score: found.score, reason: found.reason, values: found.values, variant: found.variant ?? null })),
+        matches: matches.map((found) => ({
+          ...brief(found.entry),
+          score: found.score,
+          reason: found.reason,
+          values: found.values,
+          variant: found.variant ?? null,
+        })),
       });
     },
   );
@@ -206,7 +224,7 @@ export function createServer(options: ServerOptions): McpServer {
     {
       title: 'Validate a token request body',
       description:
-        'Lists every problem iDenfy\'s API would find in a POST /api/v2/token request body, in the order it checks them (the ' +
+        "Lists every problem iDenfy's API would find in a POST /api/v2/token request body, in the order it checks them (the " +
         'first is the one it answers with), each with its entry, JSON Pointer and message. Use it on a body you are about to ' +
         'send or are writing code to build. `body` is the JSON object (or its JSON text). An empty list means the API accepts it.',
       inputSchema: {
@@ -229,7 +247,12 @@ export function createServer(options: ServerOptions): McpServer {
           problems.length === 0
             ? 'No problems: the API would accept this body (with a healthy account).'
             : `${problems.length} problem${problems.length === 1 ? '' : 's'}, in the order the API checks (it answers with the first):\n` +
-              problems.map((found) => `- ${found.pointer || '(body)'}: ${found.status} ${found.identifier ?? ''} ${found.message} [${site}${entryPath(found.entry)}]`).join('\n');
+              problems
+                .map(
+                  (found) =>
+                    `- ${found.pointer || '(body)'}: ${found.status} ${found.identifier ?? ''} ${found.message} [${site}${entryPath(found.entry)}]`,
+                )
+                .join('\n');
         return answer(text, { valid: problems.length === 0, problems });
       } catch (error) {
         if (error instanceof ScenarioError) return toolError(error.issues.map((issue) => issue.message).join('\n'));
@@ -251,11 +274,20 @@ export function createServer(options: ServerOptions): McpServer {
         })),
       }),
     }),
-    { title: 'Catalogue entry', description: 'An error entry as Markdown: status, identifier, message, cause, fix, retry, evidence.', mimeType: 'text/markdown' },
+    {
+      title: 'Catalogue entry',
+      description: 'An error entry as Markdown: status, identifier, message, cause, fix, retry, evidence.',
+      mimeType: 'text/markdown',
+    },
     async (uri, { slug }) => {
       const entry = typeof slug === 'string' ? resourceEntry(slug) : undefined;
-      if (!entry) throw new McpError(resourceNotFound, `No catalogue entry has the slug "${String(slug)}": the resources list names them all`, { uri: uri.href });
-      return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: entryMarkdown(entry, new URL(`${site}/`), entryProse(entry.slug)) }] };
+      if (!entry)
+        throw new McpError(resourceNotFound, `No catalogue entry has the slug "${String(slug)}": the resources list names them all`, {
+          uri: uri.href,
+        });
+      return {
+        contents: [{ uri: uri.href, mimeType: 'text/markdown', text: entryMarkdown(entry, new URL(`${site}/`), entryProse(entry.slug)) }],
+      };
     },
   );
 

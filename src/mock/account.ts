@@ -12,7 +12,9 @@ export class AccountError extends Error {
   override name = 'AccountError';
 }
 
-function describeIssues(issues: readonly { code: string; path: readonly PropertyKey[]; message: string; keys?: readonly string[] }[]): string {
+function describeIssues(
+  issues: readonly { code: string; path: readonly PropertyKey[]; message: string; keys?: readonly string[] }[],
+): string {
   return issues
     .flatMap((issue) =>
       issue.code === 'unrecognized_keys'

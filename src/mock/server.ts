@@ -101,13 +101,21 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   const log = options.log ? new ExchangeLog(options.log.write, options.log.format, options.log.site) : undefined;
   const recorder = options.record
     ? await Recorder.open(options.record, (error) =>
-        (options.log?.write ?? ((text: string) => process.stderr.write(text)))(`errata mock: recording to ${options.record} stopped: ${error.message}\n`),
+        (options.log?.write ?? ((text: string) => process.stderr.write(text)))(
+          `errata mock: recording to ${options.record} stopped: ${error.message}\n`,
+        ),
       )
     : undefined;
   let stopping = false;
 
   /** Sends a JSON answer; HEAD gets the same status and headers without the body. */
-  function send(request: IncomingMessage, response: ServerResponse, status: number, json: string, extra: Record<string, string> = {}): void {
+  function send(
+    request: IncomingMessage,
+    response: ServerResponse,
+    status: number,
+    json: string,
+    extra: Record<string, string> = {},
+  ): void {
     const headers: Record<string, string | number> = { ...jsonHeaders(Buffer.byteLength(json)), ...extra };
     if (stopping) headers.connection = 'close';
     response.writeHead(status, headers);
@@ -120,12 +128,27 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   }
 
   /** The mock's own answer: `{"errata": reason}`, logged and, on the token path, journaled. */
-  function refuse(request: IncomingMessage, response: ServerResponse, status: number, reason: string, body: Buffer | null, extra: Record<string, string> = {}): void {
+  function refuse(
+    request: IncomingMessage,
+    response: ServerResponse,
+    status: number,
+    reason: string,
+    body: Buffer | null,
+    extra: Record<string, string> = {},
+  ): void {
     const time = now();
     const path = request.url ?? '/';
     send(request, response, status, JSON.stringify({ errata: reason }), extra);
     if (!path.startsWith('/__errata/')) {
-      keep({ time, method: request.method ?? '', path, headers: request.headers, body: body === null ? null : keptBody(body, utf8Text(body)), status, responseBody: { errata: reason } });
+      keep({
+        time,
+        method: request.method ?? '',
+        path,
+        headers: request.headers,
+        body: body === null ? null : keptBody(body, utf8Text(body)),
+        status,
+        responseBody: { errata: reason },
+      });
     }
     log?.log({ time, method: request.method ?? '', path, status, entry: null, note: reason });
   }
@@ -146,7 +169,13 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     const text = utf8Text(bytes);
     // Brackets are ASCII, never part of a multi-byte sequence: bytes that are not UTF-8 measure the same as Latin-1.
     if (jsonTextDepth(text ?? bytes.toString('latin1')) > maxNestingDepth) {
-      refuse(request, response, 422, `The request body is nested deeper than the limit of ${limitWords.depth}: nothing is predicted beyond it`, bytes);
+      refuse(
+        request,
+        response,
+        422,
+        `The request body is nested deeper than the limit of ${limitWords.depth}: nothing is predicted beyond it`,
+        bytes,
+      );
       return;
     }
     const method = request.method ?? 'GET';
@@ -163,7 +192,15 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     state.count(outcome, time);
     send(request, response, outcome.status, JSON.stringify(outcome.body), { 'errata-entry': outcome.entry });
     const responseBody = method === 'HEAD' ? '' : outcome.body;
-    keep({ time, method, path: request.url ?? tokenPath, headers: request.headers, body: keptBody(bytes, text), status: outcome.status, responseBody });
+    keep({
+      time,
+      method,
+      path: request.url ?? tokenPath,
+      headers: request.headers,
+      body: keptBody(bytes, text),
+      status: outcome.status,
+      responseBody,
+    });
     log?.log({ time, method, path: request.url ?? tokenPath, status: outcome.status, entry: outcome.entry });
   }
 
@@ -208,7 +245,13 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
         }
         return wrongMethod('GET, HEAD, PUT');
       default:
-        return refuse(request, response, 404, `The mock has no ${path}: its own API is /__errata/health, /__errata/requests and /__errata/account`, null);
+        return refuse(
+          request,
+          response,
+          404,
+          `The mock has no ${path}: its own API is /__errata/health, /__errata/requests and /__errata/account`,
+          null,
+        );
     }
   }
 
@@ -217,7 +260,14 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     const query = target.indexOf('?');
     const path = query < 0 ? target : target.slice(0, query);
     if (body.kind === 'too-large') {
-      refuse(request, response, 413, `The request body is larger than the limit of ${limitWords.body} (${maxBodyBytes} bytes): nothing is predicted beyond it`, null, { connection: 'close' });
+      refuse(
+        request,
+        response,
+        413,
+        `The request body is larger than the limit of ${limitWords.body} (${maxBodyBytes} bytes): nothing is predicted beyond it`,
+        null,
+        { connection: 'close' },
+      );
       return;
     }
     if (path === tokenPath) return answerToken(request, response, body.bytes);

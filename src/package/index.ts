@@ -12,7 +12,7 @@ import { lookup as lookupText, type LookupResult, type Match } from '../catalogu
 import type { Values } from '../catalogue/template.ts';
 import { predict as predictScenario } from '../predict/predict.ts';
 import type { Outcome, Problem, Warning } from '../predict/outcome.ts';
-import { ScenarioError, type Account, type ScenarioInput } from '../token/scenario.ts';
+import { ScenarioError, type ScenarioInput } from '../token/scenario.ts';
 import { entryPath, withoutTrailingSlashes } from '../site/paths.ts';
 import type { z } from 'zod';
 import type { TokenRequest } from '../token/request-type.ts';
@@ -145,7 +145,9 @@ function siteOf(options: ExplainOptions): string | undefined {
   const site = options.site || env?.ERRATA_SITE;
   if (!site) return undefined;
   if (!URL.canParse(site) || !/^https?:$/.test(new URL(site).protocol)) {
-    throw new TypeError(`The site to link to must be an http(s) address such as https://errata.example, not ${JSON.stringify(site.slice(0, 200))}`);
+    throw new TypeError(
+      `The site to link to must be an http(s) address such as https://errata.example, not ${JSON.stringify(site.slice(0, 200))}`,
+    );
   }
   return withoutTrailingSlashes(site);
 }
@@ -169,12 +171,23 @@ export function explainResponse(response: ApiResponse, options: ExplainOptions =
   }
   const text = bodyText(response.body);
   const { input, matches } = lookupText(`HTTP/1.1 ${response.status}\n\n${text}`);
-  const byMessage = input.message === undefined ? undefined : bestOf(matches.filter((found) => found.reason === 'message'), response.status);
+  const byMessage =
+    input.message === undefined
+      ? undefined
+      : bestOf(
+          matches.filter((found) => found.reason === 'message'),
+          response.status,
+        );
   // Without a known message, the identifier's own entry: the general one, not a guess among its cases.
   const byIdentifier =
     input.identifier === undefined
       ? undefined
-      : bestOf(matches.filter((found) => found.reason === 'identifier' || (found.entry.kind === 'identifier' && found.entry.identifier === input.identifier)), response.status);
+      : bestOf(
+          matches.filter(
+            (found) => found.reason === 'identifier' || (found.entry.kind === 'identifier' && found.entry.identifier === input.identifier),
+          ),
+          response.status,
+        );
   const best = byMessage ?? byIdentifier;
   if (!best) return null;
   const entry = best.entry;

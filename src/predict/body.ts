@@ -6,10 +6,7 @@
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 /** What the request carried, before the API decodes it. */
-export type RawBody =
-  | { kind: 'json'; value: JsonValue }
-  | { kind: 'text'; text: string }
-  | { kind: 'bytes'; bytes: Uint8Array };
+export type RawBody = { kind: 'json'; value: JsonValue } | { kind: 'text'; text: string } | { kind: 'bytes'; bytes: Uint8Array };
 
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 

@@ -38,10 +38,7 @@ export const businessRules: readonly BusinessRule[] = [
       const documents = fields.get('documents') as string[] | undefined;
       if (!country || !documents || account.supportedDocuments === null) return null;
       const code = country.toUpperCase();
-      const supported = new Set<string>([
-        ...(account.supportedDocuments[code] ?? []),
-        ...(account.supportedDocuments.ALL ?? []),
-      ]);
+      const supported = new Set<string>([...(account.supportedDocuments[code] ?? []), ...(account.supportedDocuments.ALL ?? [])]);
       const index = documents.findIndex((document) => !supported.has(document));
       if (index === -1) return null;
       return { pointer: pointerTo('documents', index), values: { document: documents[index] as string, country: code } };

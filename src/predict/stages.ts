@@ -133,7 +133,8 @@ export const evaluationOrder: readonly Stage[] = [
     id: 'parsing',
     title: 'Parsing',
     description: 'The body must be JSON, not empty, not null, and an object.',
-    basis: "The reference's request parsing errors give the messages; the identifiers, and the same answer for malformed JSON as for an empty body, are inferred.",
+    basis:
+      "The reference's request parsing errors give the messages; the identifiers, and the same answer for malformed JSON as for an empty body, are inferred.",
     entries: ['json-parse-error', 'body-null', 'body-not-object'],
     needs: 'body',
     run(context) {
@@ -211,7 +212,8 @@ export const evaluationOrder: readonly Stage[] = [
     title: 'Business rules',
     description:
       "Fields valid alone but not together, or not for this account, in the reference's table order. A rule is not checked when a field it reads broke its own rule.",
-    basis: "The reference's business logic table, in its order; `additionalData` without `additionalSteps` comes from iDenfy's token documentation.",
+    basis:
+      "The reference's business logic table, in its order; `additionalData` without `additionalSteps` comes from iDenfy's token documentation.",
     entries: businessRules.map((rule) => rule.entry),
     needs: 'object',
     run({ valid, invalid, scenario }) {

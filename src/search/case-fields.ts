@@ -15,7 +15,10 @@ export interface CaseField {
 }
 
 /** The rules an entry page hands to the customer's view: the fields whose broken rule, or absence, is this entry. */
-export function caseFields(slug: string, table: readonly { name: string; rule: ValueRule; entry: string; requiredEntry?: string }[]): CaseField[] {
+export function caseFields(
+  slug: string,
+  table: readonly { name: string; rule: ValueRule; entry: string; requiredEntry?: string }[],
+): CaseField[] {
   return table
     .filter((field) => field.entry === slug || field.requiredEntry === slug)
     .map((field) => ({ name: field.name, rule: field.rule, ...(field.requiredEntry === slug ? { missing: true } : {}) }));

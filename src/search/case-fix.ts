@@ -28,7 +28,24 @@ export interface CaseFixInput {
 const cutValueLength = caseLimits.value;
 
 /** The languages country names are read in: English and those of iDenfy's UI (src/token/enums.ts). */
-export const countryNameLanguages = ['en', 'lt', 'ru', 'pl', 'lv', 'ro', 'it', 'de', 'fr', 'sv', 'es', 'hu', 'ja', 'bg', 'et', 'cs'] as const;
+export const countryNameLanguages = [
+  'en',
+  'lt',
+  'ru',
+  'pl',
+  'lv',
+  'ro',
+  'it',
+  'de',
+  'fr',
+  'sv',
+  'es',
+  'hu',
+  'ja',
+  'bg',
+  'et',
+  'cs',
+] as const;
 
 const code = (text: string): FixPart => ({ code: true, text });
 const text = (value: string): FixPart => ({ code: false, text: value });
@@ -54,7 +71,11 @@ function distance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
     for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min((previous[j] as number) + 1, (row[j - 1] as number) + 1, (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row[j] = Math.min(
+        (previous[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     previous = row;
   }
@@ -172,7 +193,9 @@ function realDate(year: number, month: number, day: number): boolean {
 const pad = (number: number, width = 2) => String(number).padStart(width, '0');
 const isoDate = (year: number, month: number, day: number) => `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 function spoken(year: number, month: number, day: number): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, month - 1, day)),
+  );
 }
 
 /** The dates a value can mean, each as [year, month, day]: none, one, or two when day and month could swap. */
@@ -235,10 +258,18 @@ const codePoints = (value: string) => [...value].length;
 const wasCut = (value: string) => value.endsWith('…') && codePoints(value) >= cutValueLength;
 
 function urlFix(field: string, value: string, maxLength: number | undefined): FixPart[] | null {
-  if (/^http:\/\//i.test(value)) return [text('Send an https:// address: '), code(`https://${value.slice(7)}`), text(', not '), code(value), text('.')];
+  if (/^http:\/\//i.test(value))
+    return [text('Send an https:// address: '), code(`https://${value.slice(7)}`), text(', not '), code(value), text('.')];
   if (!/^[a-z][a-z0-9+.-]*:/i.test(value)) {
     const host = /^(?:\/\/)?([a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?(?:[/?#]|$)/i.test(value);
-    if (host && !/\s/.test(value)) return [text('Send '), code(`https://${value.replace(/^\/\//, '')}`), text(', not '), code(value), text(': a whole address, with https://.')];
+    if (host && !/\s/.test(value))
+      return [
+        text('Send '),
+        code(`https://${value.replace(/^\/\//, '')}`),
+        text(', not '),
+        code(value),
+        text(': a whole address, with https://.'),
+      ];
     return [text('Send a whole address that starts with https:// and a host in '), code(field), text(', not '), code(value), text('.')];
   }
   if (maxLength !== undefined && (wasCut(value) || codePoints(value) > maxLength)) return lengthFix(field, value, maxLength);
@@ -255,10 +286,22 @@ function enumFix(field: string, value: string, allowed: readonly string[]): FixP
   if (allowed.includes(value)) return null;
   // A word that starts like exactly one short value (`Female` for `F`) means that value.
   const starts = allowed.filter((each) => foldName(value).startsWith(foldName(each)));
-  const found = nearest(value, allowed.map((each) => ({ key: foldName(each), item: each }))) ?? (starts.length === 1 ? starts[0] : undefined);
+  const found =
+    nearest(
+      value,
+      allowed.map((each) => ({ key: foldName(each), item: each })),
+    ) ?? (starts.length === 1 ? starts[0] : undefined);
   if (found) return [text('Send '), code(found), text(', not '), code(value), text('.')];
   if (allowed.length <= 6) {
-    return [text('Send one of '), ...allowed.flatMap((each, index) => [...(index > 0 ? [text(index === allowed.length - 1 ? ' or ' : ', ')] : []), code(each)]), text(' in '), code(field), text(', not '), code(value), text('.')];
+    return [
+      text('Send one of '),
+      ...allowed.flatMap((each, index) => [...(index > 0 ? [text(index === allowed.length - 1 ? ' or ' : ', ')] : []), code(each)]),
+      text(' in '),
+      code(field),
+      text(', not '),
+      code(value),
+      text('.'),
+    ];
   }
   return [code(value), text(' is not one of the values '), code(field), text(' accepts: send one of those listed in the field reference.')];
 }
@@ -284,16 +327,40 @@ function listFix(field: string, value: string, rule: Extract<ValueRule, { type: 
   if (list === null) {
     // One value where a list belongs.
     const single = value.replace(/^["']|["']$/g, '');
-    const item = allowed ? (allowed.includes(single) ? single : nearest(single, allowed.map((each) => ({ key: foldName(each), item: each })))) : single;
-    if (item !== undefined && !/[[\]{},]/.test(single)) return [text('Send a list: '), code(JSON.stringify([item])), text(', not '), code(value), text('.')];
-    return [text('Send '), code(field), text(' as a JSON array of strings, such as '), code(JSON.stringify(allowed?.slice(0, 1) ?? ['…'])), text(', not '), code(value), text('.')];
+    const item = allowed
+      ? allowed.includes(single)
+        ? single
+        : nearest(
+            single,
+            allowed.map((each) => ({ key: foldName(each), item: each })),
+          )
+      : single;
+    if (item !== undefined && !/[[\]{},]/.test(single))
+      return [text('Send a list: '), code(JSON.stringify([item])), text(', not '), code(value), text('.')];
+    return [
+      text('Send '),
+      code(field),
+      text(' as a JSON array of strings, such as '),
+      code(JSON.stringify(allowed?.slice(0, 1) ?? ['…'])),
+      text(', not '),
+      code(value),
+      text('.'),
+    ];
   }
   if (list.length < (rule.minItems ?? 0)) return [text('Send at least one item in '), code(field), text(', not an empty list.')];
   if (!allowed) return null;
-  const fixed = list.map((each) => (allowed.includes(each) ? each : nearest(each, allowed.map((one) => ({ key: foldName(one), item: one })))));
+  const fixed = list.map((each) =>
+    allowed.includes(each)
+      ? each
+      : nearest(
+          each,
+          allowed.map((one) => ({ key: foldName(one), item: one })),
+        ),
+  );
   const bad = list.filter((each) => !allowed.includes(each));
   if (bad.length === 0) return null;
-  if (fixed.every((each) => each !== undefined)) return [text('Send '), code(JSON.stringify(fixed)), text(', not '), code(value), text('.')];
+  if (fixed.every((each) => each !== undefined))
+    return [text('Send '), code(JSON.stringify(fixed)), text(', not '), code(value), text('.')];
   const unknown = bad.filter((_, index) => fixed[list.indexOf(bad[index] as string)] === undefined);
   return [
     text('Leave out or correct '),
@@ -309,11 +376,21 @@ function integerFix(field: string, value: string, rule: Extract<ValueRule, { typ
   const unquoted = value.replace(/^"(.*)"$/, '$1');
   const number = Number(unquoted);
   if (unquoted.trim() === '' || !Number.isFinite(number)) {
-    return [text('Send a whole number in '), code(field), text(rule.minimum !== undefined && rule.maximum !== undefined ? ` from ${rule.minimum} to ${rule.maximum}` : ''), text(', not '), code(value), text('.')];
+    return [
+      text('Send a whole number in '),
+      code(field),
+      text(rule.minimum !== undefined && rule.maximum !== undefined ? ` from ${rule.minimum} to ${rule.maximum}` : ''),
+      text(', not '),
+      code(value),
+      text('.'),
+    ];
   }
-  if (rule.maximum !== undefined && number > rule.maximum) return [text('Send at most '), code(String(rule.maximum)), text(' in '), code(field), text(', not '), code(unquoted), text('.')];
-  if (rule.minimum !== undefined && number < rule.minimum) return [text('Send at least '), code(String(rule.minimum)), text(' in '), code(field), text(', not '), code(unquoted), text('.')];
-  if (!Number.isInteger(number)) return [text('Send a whole number, such as '), code(String(Math.round(number))), text(', not '), code(unquoted), text('.')];
+  if (rule.maximum !== undefined && number > rule.maximum)
+    return [text('Send at most '), code(String(rule.maximum)), text(' in '), code(field), text(', not '), code(unquoted), text('.')];
+  if (rule.minimum !== undefined && number < rule.minimum)
+    return [text('Send at least '), code(String(rule.minimum)), text(' in '), code(field), text(', not '), code(unquoted), text('.')];
+  if (!Number.isInteger(number))
+    return [text('Send a whole number, such as '), code(String(Math.round(number))), text(', not '), code(unquoted), text('.')];
   if (unquoted !== value) return [text('Send '), code(unquoted), text(' as a number, without quotes.')];
   return null;
 }
@@ -322,7 +399,11 @@ function booleanFix(field: string, value: string): FixPart[] | null {
   if (value === 'true' || value === 'false') return null;
   const unquoted = value.replace(/^"(.*)"$/, '$1');
   const folded = unquoted.trim().toLowerCase();
-  const truth = ['true', 'yes', 'y', '1', 'on'].includes(folded) ? 'true' : ['false', 'no', 'n', '0', 'off'].includes(folded) ? 'false' : undefined;
+  const truth = ['true', 'yes', 'y', '1', 'on'].includes(folded)
+    ? 'true'
+    : ['false', 'no', 'n', '0', 'off'].includes(folded)
+      ? 'false'
+      : undefined;
   if (truth) return [text('Send '), code(truth), text(', not '), code(value), text(unquoted === value ? '.' : ', without quotes.')];
   return [text('Send '), code('true'), text(' or '), code('false'), text(' in '), code(field), text(', not '), code(value), text('.')];
 }

@@ -83,7 +83,8 @@ export function decodeCase(fragment: string): ReadCase {
   if (!text.startsWith(`${caseKey}=`)) return { kind: 'none' };
   const data = text.slice(caseKey.length + 1).split('&')[0] ?? '';
   if (data === '') return { kind: 'damaged', reason: 'the case in the link is empty' };
-  if (!/^[A-Za-z0-9_-]+$/.test(data)) return { kind: 'damaged', reason: 'the case contains characters such a link never has: it was changed or cut' };
+  if (!/^[A-Za-z0-9_-]+$/.test(data))
+    return { kind: 'damaged', reason: 'the case contains characters such a link never has: it was changed or cut' };
   let json: string;
   try {
     checkLinkDataLength(data, false);

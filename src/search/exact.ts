@@ -73,7 +73,15 @@ export function exactAnswer<E extends MatchableEntry & { category?: string }>(
   if (top.reason === 'status') {
     const status = input.status as number;
     const only = top.score >= 0.8 || matches.length === 1;
-    if (only) return { answer: { kind: 'entry', match: top, why: matches.length === 1 && filtered ? 'The only entry with this status here' : reasonText.status }, none: null };
+    if (only)
+      return {
+        answer: {
+          kind: 'entry',
+          match: top,
+          why: matches.length === 1 && filtered ? 'The only entry with this status here' : reasonText.status,
+        },
+        none: null,
+      };
     return {
       answer: { kind: 'status', status, entries: matches.map((found) => found.entry), why: 'A status that several entries share' },
       none: null,
@@ -88,5 +96,8 @@ export function exactAnswer<E extends MatchableEntry & { category?: string }>(
     }
   }
 
-  return { answer: { kind: 'entry', match: top, why: top.variant ? `${reasonText[top.reason]}, in another form` : reasonText[top.reason] }, none: null };
+  return {
+    answer: { kind: 'entry', match: top, why: top.variant ? `${reasonText[top.reason]}, in another form` : reasonText[top.reason] },
+    none: null,
+  };
 }

@@ -123,7 +123,13 @@ export function searchEntries(sources: IndexSources): SearchEntry[] {
       aka: [...entry.aka],
       variants: entry.variants.map((variant) => {
         const resolved = sources.resolveVariant(entry, variant);
-        return { title: variant.title, message: resolved.message, status: resolved.status, identifier: resolved.identifier, extra: Object.keys(resolved.extra) };
+        return {
+          title: variant.title,
+          message: resolved.message,
+          status: resolved.status,
+          identifier: resolved.identifier,
+          extra: Object.keys(resolved.extra),
+        };
       }),
       example: entry.example ? { values: { ...entry.example.values } } : null,
     }),
@@ -132,7 +138,9 @@ export function searchEntries(sources: IndexSources): SearchEntry[] {
 
 /** The matcher's order for a status or identifier alone: identifier entries, then cases, each in catalogue order. */
 function matcherOrder(entries: readonly SearchEntry[]): number[] {
-  return [...entries.filter((entry) => entry.kind === 'identifier'), ...entries.filter((entry) => entry.kind === 'case')].map((entry) => entry.id);
+  return [...entries.filter((entry) => entry.kind === 'identifier'), ...entries.filter((entry) => entry.kind === 'case')].map(
+    (entry) => entry.id,
+  );
 }
 
 export interface LookupFiles {
@@ -169,19 +177,25 @@ export function buildLookupFiles(sources: IndexSources, options: { chunkSize?: n
   const postingBytes = [...postings].reduce((sum, [word, ids]) => sum + word.length + 6 + JSON.stringify(listed(ids)).length, 0);
   const shards = Math.max(1, Math.ceil(postingBytes / (options.shardBytes ?? lookupSizes.shardBytes)));
 
-  const statuses = [...new Set(entries.map((entry) => entry.status))].sort((a, b) => a - b).map((code) => {
-    const withStatus = entries.filter((entry) => entry.status === code);
-    const order = matcherOrder(withStatus);
-    // The one case of a status ranks first when it is the only case: keep it in the first entries.
-    const cases = withStatus.filter((entry) => entry.kind === 'case');
-    const top = cases.length === 1 ? [cases[0]?.id as number, ...order.filter((id) => id !== cases[0]?.id)] : order;
-    return { code, line: sources.statusLine(code), count: withStatus.length, cases: cases.length, top: top.slice(0, topCount.status) };
-  });
+  const statuses = [...new Set(entries.map((entry) => entry.status))]
+    .sort((a, b) => a - b)
+    .map((code) => {
+      const withStatus = entries.filter((entry) => entry.status === code);
+      const order = matcherOrder(withStatus);
+      // The one case of a status ranks first when it is the only case: keep it in the first entries.
+      const cases = withStatus.filter((entry) => entry.kind === 'case');
+      const top = cases.length === 1 ? [cases[0]?.id as number, ...order.filter((id) => id !== cases[0]?.id)] : order;
+      return { code, line: sources.statusLine(code), count: withStatus.length, cases: cases.length, top: top.slice(0, topCount.status) };
+    });
   const identifiers: LookupMeta['identifiers'] = {};
   for (const identifier of new Set(entries.map((entry) => entry.identifier).filter((each) => each !== null))) {
     const own = entries.find((entry) => entry.kind === 'identifier' && entry.identifier === identifier);
     const cases = entries.filter((entry) => entry.kind === 'case' && entry.identifier === identifier);
-    identifiers[identifier] = { entry: own?.id ?? null, cases: cases.length, top: cases.slice(0, topCount.identifier).map((entry) => entry.id) };
+    identifiers[identifier] = {
+      entry: own?.id ?? null,
+      cases: cases.length,
+      top: cases.slice(0, topCount.identifier).map((entry) => entry.id),
+    };
   }
   const bySlug = new Map(entries.map((entry) => [entry.slug, entry.id]));
   const fields: Record<string, number> = {};
@@ -194,7 +208,10 @@ export function buildLookupFiles(sources: IndexSources, options: { chunkSize?: n
     version: sources.version,
     entries: entries.length,
     common,
-    commonWords: [...postings].filter(([, ids]) => ids.length > common).map(([word]) => word).sort(),
+    commonWords: [...postings]
+      .filter(([, ids]) => ids.length > common)
+      .map(([word]) => word)
+      .sort(),
     chunkSize,
     chunks,
     shards,
@@ -205,9 +222,10 @@ export function buildLookupFiles(sources: IndexSources, options: { chunkSize?: n
   };
   const files = new Map<string, unknown>([['meta', meta]]);
   const byShard: [string, number[] | number][][] = Array.from({ length: shards }, () => []);
-  for (const [word, ids] of [...postings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) byShard[wordShard(word, shards)]?.push([word, listed(ids)]);
+  for (const [word, ids] of [...postings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    byShard[wordShard(word, shards)]?.push([word, listed(ids)]);
   // Object.fromEntries defines own properties, so even a word such as "__proto__" is plain data.
-  byShard.forEach((words, shard) => files.set(`w${shard}`, Object.fromEntries(words)));
+  for (const [shard, words] of byShard.entries()) files.set(`w${shard}`, Object.fromEntries(words));
   const answers: EntryAnswer[] = sources.catalogue.map((entry) => ({
     fix: [...entry.fix],
     retry: { helps: entry.retry.helps, note: entry.retry.note },

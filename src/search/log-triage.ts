@@ -109,17 +109,33 @@ export interface LogTriage<E extends MatchableEntry> {
 
 export function createLogTriage<E extends MatchableEntry>(source: LogTriageSource<E>): LogTriage<E> {
   const forms = formsOf(source);
-  const identifiers = [...new Set(source.entries.flatMap((entry) => [entry.identifier, ...source.variants(entry).map((variant) => variant.identifier)]))].filter(
-    (identifier): identifier is NonNullable<E['identifier']> => identifier !== null,
-  );
-  const automaton: AnchorAutomaton = compileAnchors([...new Set([...forms.map((form) => form.anchor), ...identifiers.map((identifier) => identifier.toLowerCase()), 'http/', 'client error', 'server error'])]);
+  const identifiers = [
+    ...new Set(source.entries.flatMap((entry) => [entry.identifier, ...source.variants(entry).map((variant) => variant.identifier)])),
+  ].filter((identifier): identifier is NonNullable<E['identifier']> => identifier !== null);
+  const automaton: AnchorAutomaton = compileAnchors([
+    ...new Set([
+      ...forms.map((form) => form.anchor),
+      ...identifiers.map((identifier) => identifier.toLowerCase()),
+      'http/',
+      'client error',
+      'server error',
+    ]),
+  ]);
   const lines = new AnchoredLines(automaton, maxLogLine);
   const decoder = new TextDecoder();
   const groups = new Map<string, LogGroup<E>>();
   let found = 0;
   let pending: { line: number; status: number } | undefined;
 
-  const record = (key: string, entry: E | null, status: number, line: number, message: string | undefined, values: Values, how: LogGroup<E>['how']) => {
+  const record = (
+    key: string,
+    entry: E | null,
+    status: number,
+    line: number,
+    message: string | undefined,
+    values: Values,
+    how: LogGroup<E>['how'],
+  ) => {
     found++;
     const group = groups.get(key);
     if (group) {
@@ -196,7 +212,13 @@ export function createLogTriage<E extends MatchableEntry>(source: LogTriageSourc
       // `Error [BAD_VALUE]: …`, `BAD_VALUE: …` or a bare identifier, read from where it starts.
       const lower = lowerAscii(text);
       const label = lower.indexOf('error [');
-      const at = label !== -1 ? label : identifiers.map((identifier) => text.indexOf(identifier)).filter((index) => index !== -1).sort((a, b) => a - b)[0];
+      const at =
+        label !== -1
+          ? label
+          : identifiers
+              .map((identifier) => text.indexOf(identifier))
+              .filter((index) => index !== -1)
+              .sort((a, b) => a - b)[0];
       if (at !== undefined) {
         const input = readInput(text.slice(at));
         const read = viaMatcher(input);
@@ -223,7 +245,13 @@ export function createLogTriage<E extends MatchableEntry>(source: LogTriageSourc
     },
     addResponse(line, status, body) {
       const text = body.length > maxLogLine ? body.slice(0, maxLogLine) : body;
-      readLine(`HTTP/1.1 ${status} ${text.split('\n').map((part) => part.trim()).join(' ')}`, line);
+      readLine(
+        `HTTP/1.1 ${status} ${text
+          .split('\n')
+          .map((part) => part.trim())
+          .join(' ')}`,
+        line,
+      );
     },
     finish() {
       lines.end((bytes, line) => readLine(decoder.decode(bytes), line));

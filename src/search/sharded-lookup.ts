@@ -7,14 +7,7 @@
  * the index lists in the matcher's order. Pure: `load` fetches a file, so tests run it in Node.
  */
 import { parseIdentifier } from '../catalogue/identifiers.ts';
-import {
-  createMatcher,
-  matchWords,
-  readInput,
-  type LookupResult,
-  type Match,
-  type ReadInput,
-} from '../catalogue/match-engine.ts';
+import { createMatcher, matchWords, readInput, type LookupResult, type Match, type ReadInput } from '../catalogue/match-engine.ts';
 import { wordShard, type EntryAnswer, type LookupMeta, type SearchEntry } from './index-data.ts';
 
 export type LoadFile = (name: string) => Promise<unknown>;

@@ -158,7 +158,10 @@ export function triage(raw: string, result: LookupResult<SearchEntry>, index: Lo
   const shown = result.matches.slice(0, limit);
   const statusOnly = shown.length > 0 && shown.every((found) => found.reason === 'status') ? input.status : undefined;
   // A status alone: the index knows how many entries have it, though only the first were loaded.
-  const total = statusOnly === undefined ? result.matches.length : (index.statuses.find((each) => each.code === statusOnly)?.count ?? result.matches.length);
+  const total =
+    statusOnly === undefined
+      ? result.matches.length
+      : (index.statuses.find((each) => each.code === statusOnly)?.count ?? result.matches.length);
   return {
     read,
     candidates: shown.map((found) => candidate(found, raw, input)),
@@ -176,15 +179,22 @@ export const triagePasteKey = 'errata-triage-paste';
  */
 export function replyText(candidate: TriageCandidate, statusText: string, link: string): string {
   const { entry, answer } = candidate;
-  const plain = (text: string) => inlineParts(text).map((part) => part.text).join('');
+  const plain = (text: string) =>
+    inlineParts(text)
+      .map((part) => part.text)
+      .join('');
   const lines = [`The error is "${entry.title}" (${statusText}${entry.identifier ? `, ${entry.identifier}` : ''}).`];
-  if (candidate.field !== undefined && candidate.value !== undefined) lines.push(`Your request's ${candidate.field} was ${candidate.value}.`);
+  if (candidate.field !== undefined && candidate.value !== undefined)
+    lines.push(`Your request's ${candidate.field} was ${candidate.value}.`);
   const sentence = candidateFix(candidate);
   if (sentence) lines.push(sentence.map((part) => part.text).join(''));
   if (answer) {
     lines.push('', answer.fix.length === 1 ? 'What to do:' : 'What to do, in order:');
     for (const [index, step] of answer.fix.entries()) lines.push(answer.fix.length === 1 ? plain(step) : `${index + 1}. ${plain(step)}`);
-    lines.push('', `${answer.retry.helps ? 'Trying again can help' : 'Trying the same request again will not help'}: ${plain(answer.retry.note)}`);
+    lines.push(
+      '',
+      `${answer.retry.helps ? 'Trying again can help' : 'Trying the same request again will not help'}: ${plain(answer.retry.note)}`,
+    );
   }
   lines.push('', `Your case, explained: ${link}`);
   return lines.join('\n');

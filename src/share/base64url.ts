@@ -9,7 +9,10 @@ export function toBase64Url(bytes: Uint8Array): string {
   // Padding is at most two characters at the end.
   const base64 = base64FromBytes(bytes);
   const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
-  return base64.slice(0, base64.length - padding).replaceAll('+', '-').replaceAll('/', '_');
+  return base64
+    .slice(0, base64.length - padding)
+    .replaceAll('+', '-')
+    .replaceAll('/', '_');
 }
 
 /** Decodes base64url (padding optional); throws on any other character. */
@@ -24,7 +27,10 @@ function base64Length(bytes: number): number {
 }
 
 export const tooLong = (): LimitError =>
-  new LimitError('link', `the link carries more than ${limitWords.link} (${maxLinkInflatedBytes.toLocaleString('en-US')} bytes), more than any link Errata writes`);
+  new LimitError(
+    'link',
+    `the link carries more than ${limitWords.link} (${maxLinkInflatedBytes.toLocaleString('en-US')} bytes), more than any link Errata writes`,
+  );
 
 /** Refuses, before decoding, fragment data longer than anything within the limit could be. */
 export function checkLinkDataLength(data: string, compressed: boolean): void {
@@ -33,4 +39,3 @@ export function checkLinkDataLength(data: string, compressed: boolean): void {
   const most = base64Length(maxLinkInflatedBytes + (compressed ? 1024 : 0));
   if (data.length > most) throw tooLong();
 }
-

@@ -81,8 +81,7 @@ export function statusRows(): StatusRow[] {
   return statuses.map((status) => {
     const entries = live(entriesWithStatus(status));
     const helps = entries.filter((entry) => entry.retry.helps);
-    const retry: RetryVerdict =
-      status < 300 ? 'success' : helps.length === entries.length ? 'yes' : helps.length === 0 ? 'no' : 'some';
+    const retry: RetryVerdict = status < 300 ? 'success' : helps.length === entries.length ? 'yes' : helps.length === 0 ? 'no' : 'some';
     const carried = identifiers.filter((identifier) => entries.some((entry) => entry.identifier === identifier));
     return {
       status,
@@ -146,7 +145,11 @@ export function testScenarios(): TestScenario[] {
     const identifier = typeof outcome.body.identifier === 'string' ? outcome.body.identifier : null;
     const byStatus = statusKind(outcome.status);
     const kind =
-      byStatus !== undefined ? byStatus : identifier && identifier in identifierKinds ? identifierKinds[identifier as Identifier] : 'request';
+      byStatus !== undefined
+        ? byStatus
+        : identifier && identifier in identifierKinds
+          ? identifierKinds[identifier as Identifier]
+          : 'request';
     return { entry, scenario, status: outcome.status, identifier, kind };
   });
 }
@@ -197,7 +200,12 @@ export function handlerFacts(language: HandlerLanguage, tokenUrl: string): strin
     case 'python':
       return [
         `TOKEN_URL = os.environ.get("IDENFY_TOKEN_URL", "${tokenUrl}")`,
-        block('IDENTIFIER_KINDS = {', special.map((identifier) => `"${identifier}": "${identifierKinds[identifier]}"`), '}', '    '),
+        block(
+          'IDENTIFIER_KINDS = {',
+          special.map((identifier) => `"${identifier}": "${identifierKinds[identifier]}"`),
+          '}',
+          '    ',
+        ),
         `RETRYABLE_KINDS = ${inline('{', retryableKinds, '}')}`,
         `KNOWN_IDENTIFIERS = ${block('{', quotedIdentifiers, '}', '    ')}`,
         `KNOWN_STATUSES = ${inline('{', errorStatuses, '}')}`,
@@ -205,7 +213,12 @@ export function handlerFacts(language: HandlerLanguage, tokenUrl: string): strin
     case 'javascript':
       return [
         `const TOKEN_URL = process.env.IDENFY_TOKEN_URL ?? '${tokenUrl}';`,
-        block('const IDENTIFIER_KINDS = new Map([', special.map((identifier) => `['${identifier}', '${identifierKinds[identifier]}']`), ']);', '  '),
+        block(
+          'const IDENTIFIER_KINDS = new Map([',
+          special.map((identifier) => `['${identifier}', '${identifierKinds[identifier]}']`),
+          ']);',
+          '  ',
+        ),
         `const RETRYABLE_KINDS = new Set(${inline('[', retryableKinds, ']')});`,
         `const KNOWN_IDENTIFIERS = new Set(${block('[', quotedIdentifiers, ']', '  ')});`,
         `const KNOWN_STATUSES = new Set(${inline('[', errorStatuses, ']')});`,
@@ -213,7 +226,12 @@ export function handlerFacts(language: HandlerLanguage, tokenUrl: string): strin
     case 'php':
       return [
         `const IDENFY_TOKEN_URL = '${tokenUrl}';`,
-        block('const IDENFY_IDENTIFIER_KINDS = [', special.map((identifier) => `'${identifier}' => '${identifierKinds[identifier]}'`), '];', '    '),
+        block(
+          'const IDENFY_IDENTIFIER_KINDS = [',
+          special.map((identifier) => `'${identifier}' => '${identifierKinds[identifier]}'`),
+          '];',
+          '    ',
+        ),
         `const IDENFY_RETRYABLE_KINDS = ${inline('[', retryableKinds, ']')};`,
         `const ERRATA_IDENTIFIERS = ${block('[', quotedIdentifiers, ']', '    ')};`,
         `const ERRATA_STATUSES = ${inline('[', errorStatuses, ']')};`,

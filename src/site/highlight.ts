@@ -48,7 +48,6 @@ function loadHighlighter(): Promise<HighlighterCore> {
   return highlighter;
 }
 
-
 // shiki's FontStyle flags.
 const italic = 1;
 const bold = 2;

@@ -36,9 +36,13 @@ export function entryMarkdown(entry: Entry, site: URL, prose = ''): string {
   lines.push(`# ${entry.title}`, '');
   lines.push(`- Status: ${statusLine(entry.status)}`);
   lines.push(`- Identifier: ${entry.identifier ?? 'none (the body has only a message)'}`);
-  lines.push(`- Kind: ${entry.kind === 'identifier' ? 'identifier entry' : `case of ${isPredictable(entry) ? tokenEndpoint : entry.endpoints.join(', ')}`}`);
+  lines.push(
+    `- Kind: ${entry.kind === 'identifier' ? 'identifier entry' : `case of ${isPredictable(entry) ? tokenEndpoint : entry.endpoints.join(', ')}`}`,
+  );
   if (!isPredictable(entry)) {
-    lines.push(`- Never predicted: Errata's predictor models ${tokenEndpoint} alone; this entry is catalogued for lookup, search and triage.`);
+    lines.push(
+      `- Never predicted: Errata's predictor models ${tokenEndpoint} alone; this entry is catalogued for lookup, search and triage.`,
+    );
   }
   lines.push(`- Page: ${url}`);
   if (entry.retired) {
@@ -48,7 +52,10 @@ export function entryMarkdown(entry: Entry, site: URL, prose = ''): string {
   }
   lines.push('', entry.summary, '');
 
-  const body = prose.trim().replace(/^---\s*\n---\s*\n/, '').trim();
+  const body = prose
+    .trim()
+    .replace(/^---\s*\n---\s*\n/, '')
+    .trim();
   const sections: Record<SectionId, () => string[]> = {
     fix: () => [...entry.fix.map((step, index) => `${index + 1}. ${step}`), '', `${retryQuestion} ${retryAnswer(entry)}`],
     message: () => [fence('text', entry.message ?? '')],
@@ -59,7 +66,10 @@ export function entryMarkdown(entry: Entry, site: URL, prose = ''): string {
       ...(entry.fields.length > 0 ? ['', `Fields: ${entry.fields.map((field) => `\`${field}\``).join(', ')}.`] : []),
       ...(entry.aka.length > 0 ? ['', `Also known as: ${entry.aka.join(', ')}.`] : []),
     ],
-    cases: () => (entry.identifier ? casesOf(entry.identifier) : []).map((each) => `- [${each.title}](${new URL(entryPath(each.slug), site).href}) (${each.status})`),
+    cases: () =>
+      (entry.identifier ? casesOf(entry.identifier) : []).map(
+        (each) => `- [${each.title}](${new URL(entryPath(each.slug), site).href}) (${each.status})`,
+      ),
     example: () => {
       const { samples, outcome } = exampleOf(entry) as ShownExample;
       return [
@@ -80,7 +90,9 @@ export function entryMarkdown(entry: Entry, site: URL, prose = ''): string {
     variants: () =>
       entry.variants.flatMap((variant) => {
         const resolved = resolveVariant(entry, variant);
-        const seen = [resolved.seen && `seen ${resolved.seen}`, resolved.observed.length > 0 && `observed: ${resolved.observed.join(', ')}`].filter(Boolean).join('; ');
+        const seen = [resolved.seen && `seen ${resolved.seen}`, resolved.observed.length > 0 && `observed: ${resolved.observed.join(', ')}`]
+          .filter(Boolean)
+          .join('; ');
         return [
           `- ${resolved.title}${seen ? ` (${seen})` : ''}: ${statusLine(resolved.status)}, identifier ${resolved.identifier ?? 'none'}, message \`${resolved.message}\`.`,
           ...(resolved.echoes || Object.keys(resolved.extra).length > 0 ? [`  Body: \`${JSON.stringify(variantBody(resolved))}\``] : []),
@@ -117,7 +129,9 @@ function provenanceLines(entry: Entry, site: URL): string[] {
   }
   for (const ref of entry.sources) {
     const cites = ref.observations ? ` (${ref.observations.join(', ')})` : '';
-    lines.push(`- [${sources[ref.source].title}](${sourceUrl(sources[ref.source].url, site)})${ref.section ? `, ${ref.section}` : ''}${cites}`);
+    lines.push(
+      `- [${sources[ref.source].title}](${sourceUrl(sources[ref.source].url, site)})${ref.section ? `, ${ref.section}` : ''}${cites}`,
+    );
   }
   return lines;
 }

@@ -30,6 +30,6 @@ export const claudeCodeCommand = `claude mcp add errata -- node "$PWD/node_modul
 
 /** For code that is CommonJS: the package is an ES module. */
 export const commonJsNote =
-  'The package is an ES module: `import` it. From CommonJS, `await import(\'errata\')` (Node 20.19 and later can also ' +
+  "The package is an ES module: `import` it. From CommonJS, `await import('errata')` (Node 20.19 and later can also " +
   '`require()` it); TypeScript with `module` `node16` or `nodenext` compiles imports of it in files that are ES modules ' +
   '(`"type": "module"`, or `.mts`).';

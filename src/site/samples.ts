@@ -15,10 +15,7 @@ export interface RequestSamples {
   account: string[];
 }
 
-type Body =
-  | { kind: 'json'; value: unknown }
-  | { kind: 'text'; text: string }
-  | { kind: 'bytes'; base64: string };
+type Body = { kind: 'json'; value: unknown } | { kind: 'text'; text: string } | { kind: 'bytes'; base64: string };
 
 function bodyOf(request: ScenarioInput['request']): Body {
   if (request?.rawBodyBase64 !== undefined) return { kind: 'bytes', base64: request.rawBodyBase64.replace(/\s+/g, '') };

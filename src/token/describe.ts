@@ -24,7 +24,8 @@ export function describeRule(rule: ValueRule): string {
       const parts: string[] = [];
       if (rule.format === 'https-url') parts.push('an absolute https:// URL with a host');
       else if (rule.format === 'date') parts.push('a real calendar date written YYYY-MM-DD');
-      else if (rule.format === 'country') parts.push(`an ISO 3166-1 alpha-2 code (${rule.oneOf?.length ?? 0} codes; lower case is read as upper case)`);
+      else if (rule.format === 'country')
+        parts.push(`an ISO 3166-1 alpha-2 code (${rule.oneOf?.length ?? 0} codes; lower case is read as upper case)`);
       else if (rule.format === 'uuid') parts.push('a UUID');
       else if (rule.oneOf) parts.push(`one of ${rule.oneOf.map((value) => `\`${value}\``).join(', ')}`);
       else parts.push('a string');

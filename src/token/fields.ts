@@ -6,15 +6,7 @@
  * This table is the one description of the request. The zod schema (`schema.ts`), the field
  * reference page, the JSON Schema export and the predictor's field stage all derive from it.
  */
-import {
-  countryCodes,
-  detectionTypes,
-  documentTypes,
-  dummyStatuses,
-  fraudServices,
-  sexes,
-  tokenTypes,
-} from './enums.ts';
+import { countryCodes, detectionTypes, documentTypes, dummyStatuses, fraudServices, sexes, tokenTypes } from './enums.ts';
 
 /** The JSON shape a field's value must have. Lengths count Unicode code points. */
 export type ValueRule =
@@ -81,11 +73,7 @@ const date: ValueRule = { type: 'string', format: 'date' };
 const country: ValueRule = { type: 'string', format: 'country', oneOf: countryCodes };
 
 /** A feature switch: `true` or `false` carries no personal data, so it is kept in shared links. */
-function flag(
-  name: string,
-  description: string,
-  options: { default?: boolean; origin?: FieldOrigin } = {},
-): TokenField {
+function flag(name: string, description: string, options: { default?: boolean; origin?: FieldOrigin } = {}): TokenField {
   return {
     name,
     rule: { type: 'boolean' },
@@ -108,7 +96,7 @@ export const tokenFields: readonly TokenField[] = [
     origin: 'reference',
     personal: true,
     description: 'Your own identifier for the person being verified. The only required field.',
-    note: 'iDenfy\'s OpenAPI also lists `tokenType` as required; every prose page says it is optional with a default, and Errata follows them.',
+    note: "iDenfy's OpenAPI also lists `tokenType` as required; every prose page says it is optional with a default, and Errata follows them.",
   },
   {
     name: 'expiryTime',
@@ -148,7 +136,7 @@ export const tokenFields: readonly TokenField[] = [
     origin: 'reference',
     personal: false,
     description: 'The country of the document, pre-selected for the person. Lower case is read as upper case.',
-    note: 'One example of iDenfy\'s newest pages sends an array of countries; every other source, OpenAPI included, a single code.',
+    note: "One example of iDenfy's newest pages sends an array of countries; every other source, OpenAPI included, a single code.",
   },
   {
     name: 'documents',
@@ -202,7 +190,7 @@ export const tokenFields: readonly TokenField[] = [
     entry: 'date-invalid',
     origin: 'reference',
     personal: true,
-    description: 'The person\'s date of birth, compared with the document.',
+    description: "The person's date of birth, compared with the document.",
   },
   {
     name: 'dateOfExpiry',
@@ -211,7 +199,7 @@ export const tokenFields: readonly TokenField[] = [
     entry: 'date-invalid',
     origin: 'reference',
     personal: true,
-    description: 'The document\'s expiry date, compared with the document.',
+    description: "The document's expiry date, compared with the document.",
   },
   {
     name: 'dateOfIssue',
@@ -220,7 +208,7 @@ export const tokenFields: readonly TokenField[] = [
     entry: 'date-invalid',
     origin: 'reference',
     personal: true,
-    description: 'The document\'s issue date, compared with the document.',
+    description: "The document's issue date, compared with the document.",
   },
   {
     name: 'nationality',
@@ -229,7 +217,7 @@ export const tokenFields: readonly TokenField[] = [
     entry: 'nationality-invalid',
     origin: 'reference',
     personal: true,
-    description: 'The person\'s nationality, compared with the document. Lower case is read as upper case.',
+    description: "The person's nationality, compared with the document. Lower case is read as upper case.",
   },
 
   // Other documented fields, in the order of iDenfy's OpenAPI description.
@@ -260,8 +248,8 @@ export const tokenFields: readonly TokenField[] = [
     entry: 'name-invalid',
     origin: 'openapi',
     personal: true,
-    description: 'The person\'s first name, compared with the document; echoed in upper case.',
-    note: 'Some crawls forbid digits and symbols such as `~!@#$%^*`; iDenfy\'s FAQ says any characters are accepted. Errata checks the length only.',
+    description: "The person's first name, compared with the document; echoed in upper case.",
+    note: "Some crawls forbid digits and symbols such as `~!@#$%^*`; iDenfy's FAQ says any characters are accepted. Errata checks the length only.",
   },
   {
     name: 'lastName',
@@ -270,7 +258,7 @@ export const tokenFields: readonly TokenField[] = [
     entry: 'name-invalid',
     origin: 'openapi',
     personal: true,
-    description: 'The person\'s last name, compared with the document; echoed in upper case.',
+    description: "The person's last name, compared with the document; echoed in upper case.",
   },
   {
     name: 'documentNumber',
@@ -279,7 +267,7 @@ export const tokenFields: readonly TokenField[] = [
     entry: 'identity-number-invalid',
     origin: 'openapi',
     personal: true,
-    description: 'The document\'s number, compared with the document.',
+    description: "The document's number, compared with the document.",
     note: 'Older pages give a minimum length of 1 and no maximum; OpenAPI gives a maximum of 50.',
   },
   {
@@ -289,7 +277,7 @@ export const tokenFields: readonly TokenField[] = [
     entry: 'identity-number-invalid',
     origin: 'openapi',
     personal: true,
-    description: 'The person\'s personal or national identity number, compared with the document.',
+    description: "The person's personal or national identity number, compared with the document.",
   },
   {
     name: 'sex',
@@ -298,7 +286,7 @@ export const tokenFields: readonly TokenField[] = [
     entry: 'sex-invalid',
     origin: 'openapi',
     personal: true,
-    description: 'The person\'s sex as printed on documents: `M` or `F`.',
+    description: "The person's sex as printed on documents: `M` or `F`.",
   },
   {
     name: 'address',
@@ -307,7 +295,7 @@ export const tokenFields: readonly TokenField[] = [
     entry: 'address-invalid',
     origin: 'openapi',
     personal: true,
-    description: 'The person\'s address, for proof-of-address checks.',
+    description: "The person's address, for proof-of-address checks.",
     note: 'The token documentation limits it to 255 characters; OpenAPI gives no limit.',
   },
   flag('showInstructions', 'Show the instruction screens before the capture.', { default: true }),
@@ -353,9 +341,9 @@ export const tokenFields: readonly TokenField[] = [
   flag('verifyEmail', 'Add an e-mail verification step.'),
   flag('verifyPhone', 'Add a phone verification step.'),
   flag('verifyBank', 'Add a bank verification step.'),
-  flag('verifyBankAccounts', 'Read the person\'s bank accounts in the bank step.'),
-  flag('verifyBankBalances', 'Read the person\'s bank balances in the bank step.'),
-  flag('verifyBankTransactions', 'Read the person\'s bank transactions in the bank step.'),
+  flag('verifyBankAccounts', "Read the person's bank accounts in the bank step."),
+  flag('verifyBankBalances', "Read the person's bank balances in the bank step."),
+  flag('verifyBankTransactions', "Read the person's bank transactions in the bank step."),
   flag('bankCardVerification', 'Add a bank card verification step.'),
   flag('bankCardPdfUpload', 'Let the person upload a bank card statement as PDF.'),
   flag('verifyAddress', 'Add a proof-of-address step.'),
@@ -372,7 +360,7 @@ export const tokenFields: readonly TokenField[] = [
   flag('checkLid', 'Check Lithuanian documents against the LID registry.'),
   flag('checkIpProxy', 'Check whether the person connects through a proxy.'),
   flag('allowBsnMasking', 'Allow the person to mask the Dutch BSN number on the document.'),
-  flag('nfcRequired', 'Require reading the document\'s NFC chip.'),
+  flag('nfcRequired', "Require reading the document's NFC chip."),
   flag('autoAmlMonitoring', 'Keep monitoring the person on AML lists after the verification.'),
   flag('driverLicenseBack', 'Also capture the back of a driving licence.'),
   {
@@ -411,7 +399,7 @@ export const tokenFields: readonly TokenField[] = [
     personal: false,
     description: 'Add a utility bill step. Not together with `additionalSteps`.',
   },
-  flag('nfcOptional', 'Offer reading the document\'s NFC chip without requiring it.'),
+  flag('nfcOptional', "Offer reading the document's NFC chip without requiring it."),
   {
     name: 'ageLimit',
     rule: { type: 'integer', minimum: 0 },
@@ -419,7 +407,7 @@ export const tokenFields: readonly TokenField[] = [
     entry: 'integer-field-invalid',
     origin: 'openapi',
     personal: false,
-    description: 'The minimum age; a younger person\'s verification becomes SUSPECTED.',
+    description: "The minimum age; a younger person's verification becomes SUSPECTED.",
   },
   {
     name: 'ageMax',
@@ -428,7 +416,7 @@ export const tokenFields: readonly TokenField[] = [
     entry: 'integer-field-invalid',
     origin: 'openapi',
     personal: false,
-    description: 'The maximum age; an older person\'s verification becomes SUSPECTED.',
+    description: "The maximum age; an older person's verification becomes SUSPECTED.",
   },
 
   // Fields that only iDenfy's older documentation (2020–2023) names.

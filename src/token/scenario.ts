@@ -15,9 +15,7 @@ export const defaultBody = { clientId: 'user-42' } as const;
 const environment = z.enum(['development', 'sandbox', 'production']);
 
 /** An HTTP method token as RFC 9110 defines it; case matters, as in HTTP. */
-const method = z
-  .string()
-  .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'Must be an HTTP method name such as "POST" or "GET"');
+const method = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'Must be an HTTP method name such as "POST" or "GET"');
 
 /** Base64 that decodes: the alphabet, `=` padding only at the end, and a length atob accepts. */
 export function isBase64(text: string): boolean {
@@ -64,20 +62,13 @@ export const requestSchema = z
     /** The body as base64 bytes: for bodies that are not valid UTF-8. */
     rawBodyBase64: base64.optional(),
   })
-  .refine(
-    (request) =>
-      [request.body, request.rawBody, request.rawBodyBase64].filter((part) => part !== undefined)
-        .length <= 1,
-    { message: 'Give at most one of "body", "rawBody" and "rawBodyBase64"' },
-  )
+  .refine((request) => [request.body, request.rawBody, request.rawBodyBase64].filter((part) => part !== undefined).length <= 1, {
+    message: 'Give at most one of "body", "rawBody" and "rawBodyBase64"',
+  })
   // The refinement above, in JSON Schema words, for the published scenario schema.
   .meta({
     not: {
-      anyOf: [
-        { required: ['body', 'rawBody'] },
-        { required: ['body', 'rawBodyBase64'] },
-        { required: ['rawBody', 'rawBodyBase64'] },
-      ],
+      anyOf: [{ required: ['body', 'rawBody'] }, { required: ['body', 'rawBodyBase64'] }, { required: ['rawBody', 'rawBodyBase64'] }],
     },
   });
 
@@ -107,7 +98,10 @@ export const accountSchema = z.strictObject({
   /** The account's risk assessment profile IDs; null means any ID is known. */
   riskAssessmentProfiles: z.array(z.string()).nullable().default(null),
   /** Document types supported per country (or "ALL"); null supports every type everywhere. */
-  supportedDocuments: z.record(countryOrAll, z.array(z.enum(documentTypes))).nullable().default(null),
+  supportedDocuments: z
+    .record(countryOrAll, z.array(z.enum(documentTypes)))
+    .nullable()
+    .default(null),
 });
 
 export const scenarioSchema = z.strictObject({
@@ -132,9 +126,7 @@ export class ScenarioError extends Error {
   readonly issues: readonly { path: string; message: string }[];
 
   constructor(issues: readonly { path: string; message: string }[]) {
-    super(
-      `The scenario is not valid:\n${issues.map((issue) => `  ${issue.path || '(scenario)'}: ${issue.message}`).join('\n')}`,
-    );
+    super(`The scenario is not valid:\n${issues.map((issue) => `  ${issue.path || '(scenario)'}: ${issue.message}`).join('\n')}`);
     this.name = 'ScenarioError';
     this.issues = issues;
   }
@@ -142,11 +134,7 @@ export class ScenarioError extends Error {
 
 /** `["request", "body"]` → `request.body`; array indexes in brackets. */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((key, index) =>
-      typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`,
-    )
-    .join('');
+  return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`)).join('');
 }
 
 type Issue = { path: string; message: string };
@@ -225,7 +213,10 @@ export function parseScenario(input: unknown): Scenario {
     result.error.issues.flatMap((issue) =>
       // An unknown key is named by its own path, so the person sees exactly what to remove.
       issue.code === 'unrecognized_keys'
-        ? issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: `Unknown key "${key}": remove it or check its spelling` }))
+        ? issue.keys.map((key) => ({
+            path: formatPath([...issue.path, key]),
+            message: `Unknown key "${key}": remove it or check its spelling`,
+          }))
         : [{ path: formatPath(issue.path), message: issue.message }],
     ),
   );

@@ -113,9 +113,7 @@ export function valueSchema(rule: ValueRule): z.ZodType {
 }
 
 /** Each field's value schema, by field name, for the predictor's field stage. */
-export const fieldSchemas: ReadonlyMap<string, z.ZodType> = new Map(
-  tokenFields.map((field) => [field.name, valueSchema(field.rule)]),
-);
+export const fieldSchemas: ReadonlyMap<string, z.ZodType> = new Map(tokenFields.map((field) => [field.name, valueSchema(field.rule)]));
 
 function fieldSchema(field: TokenField): z.ZodType {
   const value = fieldSchemas.get(field.name) as z.ZodType;
@@ -126,17 +124,13 @@ function fieldSchema(field: TokenField): z.ZodType {
     ...(field.requiredEntry ? { 'x-errata-missing-entry': field.requiredEntry } : {}),
   };
   // `.meta()` makes a copy that would drop the value's own JSON Schema hints, so merge them.
-  return field.requiredEntry
-    ? value.meta({ ...z.globalRegistry.get(value), ...meta })
-    : value.nullable().optional().meta(meta);
+  return field.requiredEntry ? value.meta({ ...z.globalRegistry.get(value), ...meta }) : value.nullable().optional().meta(meta);
 }
 
 /**
  * The request body of `POST /api/v2/token`. Unknown keys pass through: the API ignores them,
  * and the predictor warns about each.
  */
-export const tokenRequestSchema = z.looseObject(
-  Object.fromEntries(tokenFields.map((field) => [field.name, fieldSchema(field)])),
-);
+export const tokenRequestSchema = z.looseObject(Object.fromEntries(tokenFields.map((field) => [field.name, fieldSchema(field)])));
 
 export type TokenRequest = z.infer<typeof tokenRequestSchema>;

@@ -10,13 +10,7 @@ const casePages = categories
   .filter((entry) => entry !== undefined)
   .map((entry) => `/errors/${entry.slug}/`);
 /** Every page of src/site/pages.ts (a new page is checked without being listed here), and one of each generated kind. */
-const pages = [
-  ...sitePages.map((sitePage) => sitePage.path),
-  '/status/400/',
-  '/categories/fields/',
-  '/errors/bad-value/',
-  ...casePages,
-];
+const pages = [...sitePages.map((sitePage) => sitePage.path), '/status/400/', '/categories/fields/', '/errors/bad-value/', ...casePages];
 
 test('there is a case page of every category with cases to check', () => {
   expect(casePages.length).toBeGreaterThan(5);
@@ -24,29 +18,30 @@ test('there is a case page of every category with cases to check', () => {
 
 const screens = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 
-for (const [screen, viewport] of Object.entries(screens)) for (const theme of ['light', 'dark'] as const) {
-  test.describe(`${theme} theme${screen === 'phone' ? ', on a phone with the menu open' : ''}`, () => {
-    test.use({ viewport });
-    for (const path of pages) {
-      test(`${path} has no WCAG 2.1 A or AA violations`, async ({ page }) => {
-        await page.emulateMedia({ colorScheme: theme });
-        await page.goto(path);
-        await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-        if (screen === 'phone') {
-          await page.getByRole('button', { name: 'Menu' }).click();
-          await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-        }
-        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-        const violations = results.violations.map((violation) => ({
-          rule: violation.id,
-          help: violation.help,
-          nodes: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')),
-        }));
-        expect(violations).toEqual([]);
-      });
-    }
-  });
-}
+for (const [screen, viewport] of Object.entries(screens))
+  for (const theme of ['light', 'dark'] as const) {
+    test.describe(`${theme} theme${screen === 'phone' ? ', on a phone with the menu open' : ''}`, () => {
+      test.use({ viewport });
+      for (const path of pages) {
+        test(`${path} has no WCAG 2.1 A or AA violations`, async ({ page }) => {
+          await page.emulateMedia({ colorScheme: theme });
+          await page.goto(path);
+          await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+          if (screen === 'phone') {
+            await page.getByRole('button', { name: 'Menu' }).click();
+            await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+          }
+          const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+          const violations = results.violations.map((violation) => ({
+            rule: violation.id,
+            help: violation.help,
+            nodes: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')),
+          }));
+          expect(violations).toEqual([]);
+        });
+      }
+    });
+  }
 
 test.describe('missing page', () => {
   test.use({ notFoundExpected: true });

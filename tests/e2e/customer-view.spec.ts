@@ -24,7 +24,11 @@ test("on a phone, every case entry's fix is on the first screen", async ({ page 
 });
 
 test("a customer's link opens at Your case, which holds the fix, with the agent's tools put aside", async ({ page }) => {
-  const fragment = encodeCase({ message: "Field 'country' must be a valid ISO 3166-1 alpha-2 code.", field: 'country', value: 'Lithuania' });
+  const fragment = encodeCase({
+    message: "Field 'country' must be a valid ISO 3166-1 alpha-2 code.",
+    field: 'country',
+    value: 'Lithuania',
+  });
   await page.goto(`/errors/country-invalid/#${fragment}`);
   const yourCase = page.getByRole('region', { name: 'Your case' });
   await expect(yourCase).toBeVisible();
@@ -50,7 +54,9 @@ test("a customer's link opens at Your case, which holds the fix, with the agent'
 test("Your case starts with the fix for the customer's own value, in one sentence", async ({ page }) => {
   const fix = () => page.getByRole('region', { name: 'Your case' }).getByRole('note', { name: 'The fix for your case' });
   // A country name where the two-letter code belongs: the code, by the browser's own names of countries.
-  await page.goto(`/errors/country-invalid/#${encodeCase({ message: "Field 'country' must be a valid ISO 3166-1 alpha-2 code.", field: 'country', value: 'Lithuania' })}`);
+  await page.goto(
+    `/errors/country-invalid/#${encodeCase({ message: "Field 'country' must be a valid ISO 3166-1 alpha-2 code.", field: 'country', value: 'Lithuania' })}`,
+  );
   await expect(fix()).toHaveText('Send LT, not Lithuania.');
   await expect(fix().locator('code')).toHaveText(['LT', 'Lithuania']);
   // The fix comes before the general steps.
@@ -62,7 +68,9 @@ test("Your case starts with the fix for the customer's own value, in one sentenc
   await expect(page.getByRole('region', { name: 'Your case' }).getByRole('heading', { name: 'What to do in general' })).toBeVisible();
 
   // The field named by the message's {field}, a date in another format.
-  await page.goto(`/errors/date-invalid/#${encodeCase({ message: "Field 'dateOfBirth' must be a valid date in YYYY-MM-DD format.", value: '24.12.1990' })}`);
+  await page.goto(
+    `/errors/date-invalid/#${encodeCase({ message: "Field 'dateOfBirth' must be a valid date in YYYY-MM-DD format.", value: '24.12.1990' })}`,
+  );
   await expect(fix()).toHaveText('Send 1990-12-24, not 24.12.1990.');
 
   // A missing field: the entry has one field, so the link need not name it.
@@ -180,7 +188,10 @@ test("the account's controls fold under Simulate your account, which counts what
 
 test('"On this page" lists the sections beside entry pages and the guide on wide screens, and is left out on phones', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 900 });
-  for (const [path, first] of [['/errors/country-invalid/', 'How to fix it'], ['/guides/handling-errors/', 'The shape of an answer']] as const) {
+  for (const [path, first] of [
+    ['/errors/country-invalid/', 'How to fix it'],
+    ['/guides/handling-errors/', 'The shape of an answer'],
+  ] as const) {
     await page.goto(path);
     const toc = page.getByRole('navigation', { name: 'On this page' });
     await expect(toc).toBeVisible();

@@ -33,11 +33,12 @@ test.describe('with forced colours', () => {
 test('with reduced motion, nothing animates', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto('/errors/country-invalid/');
-  const moving = await page.evaluate(() =>
-    [...document.querySelectorAll('*')].filter((element) => {
-      const style = getComputedStyle(element);
-      return (style.animationName !== 'none' && style.animationDuration !== '0s') || parseFloat(style.transitionDuration) > 0;
-    }).length,
+  const moving = await page.evaluate(
+    () =>
+      [...document.querySelectorAll('*')].filter((element) => {
+        const style = getComputedStyle(element);
+        return (style.animationName !== 'none' && style.animationDuration !== '0s') || parseFloat(style.transitionDuration) > 0;
+      }).length,
   );
   expect(moving).toBe(0);
 });

@@ -72,7 +72,10 @@ test("a code block of the entry's prose is captioned with its language and copie
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/errors/body-not-object/');
   const prose = page.locator('section[aria-labelledby="in-depth"]');
-  const block = prose.getByRole('figure').filter({ has: page.locator('pre[data-language="python"]') }).first();
+  const block = prose
+    .getByRole('figure')
+    .filter({ has: page.locator('pre[data-language="python"]') })
+    .first();
   await expect(block.locator('figcaption')).toContainText('Python');
   await block.getByRole('button', { name: 'Copy the Python code' }).click();
   // The copying code loads on the first click: read the clipboard once the button says it copied.
@@ -95,7 +98,10 @@ test('"Copy as Markdown" copies the Markdown twin of the entry', async ({ page, 
 /** The level-2 headings of a Markdown document, in order. */
 const markdownHeadings = (markdown: string) => [...markdown.matchAll(/^## (.+)$/gm)].map((found) => found[1] as string);
 
-test("an entry page's sections and its Markdown twin's are the same, in the same order, for every kind of entry", async ({ page, request }) => {
+test("an entry page's sections and its Markdown twin's are the same, in the same order, for every kind of entry", async ({
+  page,
+  request,
+}) => {
   // An identifier with cases, a case with an example and variants, a success, another endpoint's case.
   const slugs = ['bad-value', 'wrong-http-method', 'token-created', 'deletion-token-not-expired'];
   for (const slug of slugs) {
@@ -104,7 +110,9 @@ test("an entry page's sections and its Markdown twin's are the same, in the same
     const onPage = await page
       .getByRole('article')
       .getByRole('heading', { level: 2 })
-      .evaluateAll((headings) => headings.filter((heading) => heading.querySelector('a.anchor')).map((heading) => (heading.firstChild?.textContent ?? '').trim()));
+      .evaluateAll((headings) =>
+        headings.filter((heading) => heading.querySelector('a.anchor')).map((heading) => (heading.firstChild?.textContent ?? '').trim()),
+      );
     const twin = markdownHeadings(await (await request.get(`/errors/${slug}.md`)).text());
     expect(twin.length, slug).toBeGreaterThan(4);
     expect(onPage, slug).toEqual(twin);
@@ -120,7 +128,10 @@ test('every entry page has exactly the section headings of its Markdown twin', a
     const html = await (await request.get(`/errors/${entry.slug}/`)).text();
     // Section headings carry their anchor link; the hidden "Your case" box and the feedback heading do not.
     const onPage = [...html.matchAll(/<h2 id="[^"]+"[^>]*>([^<]*)<a class="anchor"/g)].map((found) =>
-      (found[1] as string).replace(/&#39;|&#x27;/g, "'").replace(/&amp;/g, '&').trim(),
+      (found[1] as string)
+        .replace(/&#39;|&#x27;/g, "'")
+        .replace(/&amp;/g, '&')
+        .trim(),
     );
     const twin = markdownHeadings(await (await request.get(`/errors/${entry.slug}.md`)).text());
     expect(onPage, entry.slug).toEqual(twin);

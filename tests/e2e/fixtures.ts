@@ -23,7 +23,9 @@ export const test = base.extend<{ consoleErrors: string[]; notFoundExpected: boo
       await page.context().addInitScript(() => {
         document.addEventListener('securitypolicyviolation', (event) => {
           const report = (window as unknown as { __errataPolicyViolation(text: string): void }).__errataPolicyViolation;
-          void report(`${location.href}: CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} in ${event.sourceFile}:${event.lineNumber}`);
+          void report(
+            `${location.href}: CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} in ${event.sourceFile}:${event.lineNumber}`,
+          );
         });
       });
       await use(errors);

@@ -58,7 +58,9 @@ test.describe('the playground', () => {
     await expect(page.getByRole('region', { name: 'Predicted response' }).locator('[data-status]')).toHaveText('201 Created');
     // 50 MB of one character deflate to about 50 KB: within the length a link may have, so the
     // page must stop inflating it, not merely refuse its length.
-    const bomb = toBase64Url(deflateRawSync(Buffer.from(JSON.stringify({ request: { rawBody: 'x'.repeat(50 * 1024 * 1024) } })), { level: 9 }));
+    const bomb = toBase64Url(
+      deflateRawSync(Buffer.from(JSON.stringify({ request: { rawBody: 'x'.repeat(50 * 1024 * 1024) } })), { level: 9 }),
+    );
     await watchMainThread(page);
     await page.evaluate((hash) => {
       location.hash = hash;
@@ -67,7 +69,7 @@ test.describe('the playground', () => {
     await expect(notice).toContainText('64 KiB');
     const reading = await linkReading(page);
     note('inflating bomb link (reading it)', reading);
-    note('inflating bomb link (the whole hash change, the browser\'s own work included)', await longestTask(page));
+    note("inflating bomb link (the whole hash change, the browser's own work included)", await longestTask(page));
     expect(reading).toBeLessThan(budget);
     // The scenario on the page is untouched and still answers.
     await expect(page.getByRole('region', { name: 'Predicted response' }).locator('[data-status]')).toHaveText('201 Created');

@@ -26,7 +26,10 @@ test('every entry has its JSON record, its Markdown twin and its line in llms.tx
   const full = await (await request.get('/llms-full.txt')).text();
   expect(catalogue.length).toBeGreaterThan(0);
   for (const entry of catalogue) {
-    expect(exported.entries.some((record: { slug: string }) => record.slug === entry.slug), entry.slug).toBe(true);
+    expect(
+      exported.entries.some((record: { slug: string }) => record.slug === entry.slug),
+      entry.slug,
+    ).toBe(true);
     const twin = await request.get(`/errors/${entry.slug}.md`);
     expect(twin.status(), entry.slug).toBe(200);
     const markdown = await twin.text();
@@ -108,14 +111,19 @@ test('every page carries a Content-Security-Policy whose script hashes cover all
       continue;
     }
     // A policy outside <head> is ignored by browsers, and text before <html> ends the head early.
-    if (!/^<!DOCTYPE html><html[^>]*><head>/i.test(html) || html.indexOf('http-equiv="content-security-policy"') > html.indexOf('</head>')) {
+    if (
+      !/^<!DOCTYPE html><html[^>]*><head>/i.test(html) ||
+      html.indexOf('http-equiv="content-security-policy"') > html.indexOf('</head>')
+    ) {
       problems.push(`${pathOf(file)}: the policy is not inside <head>`);
     }
     const scriptSrc = /script-src ([^;]+)/.exec(policy)?.[1] ?? '';
     if (/'unsafe-inline'|'unsafe-eval'/.test(scriptSrc)) problems.push(`${pathOf(file)}: script-src allows inline or eval`);
     for (const [, attributes, body] of html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)) {
       if (/\ssrc=/.test(attributes ?? '') || /type="application\/(ld\+)?json"/.test(attributes ?? '')) continue;
-      const hash = `'sha256-${createHash('sha256').update(body ?? '').digest('base64')}'`;
+      const hash = `'sha256-${createHash('sha256')
+        .update(body ?? '')
+        .digest('base64')}'`;
       if (!scriptSrc.includes(hash)) problems.push(`${pathOf(file)}: an inline script is not hashed`);
     }
   }
@@ -124,7 +132,10 @@ test('every page carries a Content-Security-Policy whose script hashes cover all
 
 test("every section of the header's navigation is a page of llms.txt and of the sitemap", async ({ page, request }) => {
   await page.goto('/');
-  const hrefs = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+  const hrefs = await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link')
+    .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
   expect(hrefs.length).toBeGreaterThan(5);
   const llms = await (await request.get('/llms.txt')).text();
   const sitemap = await sitemapPaths(request);

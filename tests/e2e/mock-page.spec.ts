@@ -21,7 +21,10 @@ test('/mock/ shows how to start the mock, set account state, test from three lan
   for (const title of ['Python (pytest and requests)', 'JavaScript (node:test, or Vitest)', 'PHP (PHPUnit and curl)']) {
     await expect(page.locator('figcaption', { hasText: title })).toBeVisible();
   }
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Mock server' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Mock server' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
 });
 
 for (const theme of ['light', 'dark'] as const) {

@@ -77,11 +77,14 @@ test('the evaluation page lists the dummy-session stage between the field rules 
 
 test('triage explains a real body of the deletion endpoint, documentation and severity keys and all', async ({ page }) => {
   await page.goto('/triage/');
-  await page.getByLabel('What you got').evaluate((element, value) => {
-    const box = element as HTMLTextAreaElement;
-    box.value = value;
-    box.dispatchEvent(new Event('input', { bubbles: true }));
-  }, JSON.stringify(observation('R5').body));
+  await page.getByLabel('What you got').evaluate(
+    (element, value) => {
+      const box = element as HTMLTextAreaElement;
+      box.value = value;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    JSON.stringify(observation('R5').body),
+  );
   await page.getByRole('button', { name: 'Explain' }).click();
   const best = page.locator('.triage-match').first();
   await expect(best.getByRole('heading', { level: 3 })).toHaveText('Token has not expired yet (deletion)');

@@ -68,7 +68,9 @@ test('the menu is a disclosure: folded at first, opened and closed by keyboard, 
   await expect(sections).toBeHidden();
 });
 
-test('opening the menu does not move the title: the folded menu takes no room and shifts nothing while the page loads', async ({ page }) => {
+test('opening the menu does not move the title: the folded menu takes no room and shifts nothing while the page loads', async ({
+  page,
+}) => {
   await page.goto('/errors/country-invalid/');
   const shift = await page.evaluate(
     () =>

@@ -30,7 +30,8 @@ async function expectPrediction(page: Page, status: string, slug: string): Promi
   await expect(region(page).locator('[data-entry-link]')).toHaveAttribute('href', `/errors/${slug}/`);
 }
 
-const editorText = (page: Page) => page.locator('.cm-content').evaluate((element) => (element as HTMLElement & { cmView?: unknown }).innerText);
+const editorText = (page: Page) =>
+  page.locator('.cm-content').evaluate((element) => (element as HTMLElement & { cmView?: unknown }).innerText);
 const selectedText = (page: Page) => page.evaluate(() => document.getSelection()?.toString() ?? '');
 
 test.beforeEach(async ({ page }) => {
@@ -43,7 +44,10 @@ test('typing changes the prediction, with no button to press', async ({ page }) 
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type('{"clientId": "user-42", "country": "LTU"}');
   // Screen readers are not told at every key: the live region waits for a pause.
-  const announcer = page.getByRole('status').filter({ hasText: /^$|Predicted response/ }).last();
+  const announcer = page
+    .getByRole('status')
+    .filter({ hasText: /^$|Predicted response/ })
+    .last();
   expect(await page.locator('[data-announcer]').textContent()).toBe('');
   await expectPrediction(page, '400 Bad Request', 'country-invalid');
   await expect(region(page)).toContainText("Field 'country' must");
@@ -92,9 +96,21 @@ const kinds: { kind: string; body?: string; act?: (page: Page) => Promise<unknow
       await openAccount(page);
       await page.getByLabel('Requests in the past hour').fill('10000');
     },
-    status: '429 Too Many Requests', slug: 'rate-limit-exceeded' },
-  { kind: 'the method', act: (page) => page.getByLabel('Method').fill('post'), status: '405 Method Not Allowed', slug: 'wrong-http-method' },
-  { kind: 'the credentials', act: (page) => page.getByLabel('Credentials').selectOption('missing'), status: '401 Unauthorized', slug: 'invalid-credentials' },
+    status: '429 Too Many Requests',
+    slug: 'rate-limit-exceeded',
+  },
+  {
+    kind: 'the method',
+    act: (page) => page.getByLabel('Method').fill('post'),
+    status: '405 Method Not Allowed',
+    slug: 'wrong-http-method',
+  },
+  {
+    kind: 'the credentials',
+    act: (page) => page.getByLabel('Credentials').selectOption('missing'),
+    status: '401 Unauthorized',
+    slug: 'invalid-credentials',
+  },
 ];
 
 for (const { kind, body, act, status, slug } of kinds) {
@@ -102,7 +118,9 @@ for (const { kind, body, act, status, slug } of kinds) {
     if (body !== undefined) await setBody(page, body);
     if (act) await act(page);
     await expectPrediction(page, status, slug);
-    const problems = region(page).getByRole('listitem').filter({ has: page.getByRole('link', { name: entry(slug).title }) });
+    const problems = region(page)
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: entry(slug).title }) });
     await expect(problems.first()).toBeVisible();
   });
 }
@@ -118,7 +136,10 @@ test('a parse error is marked at its line and column', async ({ page }) => {
 test('the problem list jumps to the field in the editor', async ({ page }) => {
   await setBody(page, '{\n  "clientId": "user-42",\n  "documents": ["ID_CARD", "DRIVING_LICENSE"]\n}');
   await expectPrediction(page, '400 Bad Request', 'documents-invalid');
-  await region(page).getByRole('button', { name: /^Show in the editor/ }).first().click();
+  await region(page)
+    .getByRole('button', { name: /^Show in the editor/ })
+    .first()
+    .click();
   await expect(editor(page)).toBeFocused();
   await expect.poll(() => selectedText(page)).toBe('"DRIVING_LICENSE"');
 });
@@ -127,7 +148,9 @@ test('a problem about the account jumps to its control', async ({ page }) => {
   await openAccount(page);
   await page.getByLabel('Funds available').uncheck();
   await expectPrediction(page, '402 Payment Required', 'insufficient-funds');
-  await region(page).getByRole('button', { name: /^Show at “Funds available”/ }).click();
+  await region(page)
+    .getByRole('button', { name: /^Show at “Funds available”/ })
+    .click();
   await expect(page.getByLabel('Funds available')).toBeFocused();
 });
 
@@ -365,10 +388,20 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByLabel('Requests in the past hour').fill('-3');
     await page.getByRole('button', { name: 'Copy link' }).click();
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(results.violations.map((violation) => ({ rule: violation.id, nodes: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')) }))).toEqual([]);
+    expect(
+      results.violations.map((violation) => ({
+        rule: violation.id,
+        nodes: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')),
+      })),
+    ).toEqual([]);
     await page.getByLabel('Requests in the past hour').fill('');
     await expectPrediction(page, '405 Method Not Allowed', 'wrong-http-method');
     const again = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(again.violations.map((violation) => ({ rule: violation.id, nodes: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')) }))).toEqual([]);
+    expect(
+      again.violations.map((violation) => ({
+        rule: violation.id,
+        nodes: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')),
+      })),
+    ).toEqual([]);
   });
 }

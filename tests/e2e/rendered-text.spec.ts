@@ -27,7 +27,8 @@ test('no rendered page shows literal Markdown outside code', async ({ page, requ
         if (code.closest('pre')) continue;
         const after = code.nextSibling?.textContent ?? '';
         const before = code.previousSibling?.textContent ?? '';
-        if (/^[A-Za-z(]/.test(after) || /[A-Za-z)]$/.test(before)) seen.push(`glued: ${before.slice(-20)}[${code.textContent}]${after.slice(0, 20)}`);
+        if (/^[A-Za-z(]/.test(after) || /[A-Za-z)]$/.test(before))
+          seen.push(`glued: ${before.slice(-20)}[${code.textContent}]${after.slice(0, 20)}`);
       }
       return seen;
     });

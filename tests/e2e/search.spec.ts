@@ -172,7 +172,9 @@ test("the index's filters come from attributes and their values never leak into 
     await pagefind.init();
     const filters = await pagefind.filters();
     const search = await pagefind.search('generate tokens of type', { filters: { category: 'business-rules' } });
-    const pages = await Promise.all(search.results.map(async (result: { data(): Promise<{ url: string; content: string }> }) => result.data()));
+    const pages = await Promise.all(
+      search.results.map(async (result: { data(): Promise<{ url: string; content: string }> }) => result.data()),
+    );
     return { filters, pages };
   });
   const withStatus = (status: number) => catalogue.filter((entry) => entry.status === status).length;
@@ -195,7 +197,10 @@ test('a search is a link: /search/#q=… shows it with its filters, and typing u
   const box = page.getByRole('main').getByRole('combobox', { name: 'Search errors' });
   await expect(box).toHaveValue('sessionLength');
   await expect(page.getByRole('main').getByLabel('Status')).toHaveValue('400');
-  await expect(page.locator('#page-search-results [role="option"]').first()).toHaveAttribute('data-href', '/errors/session-length-invalid/');
+  await expect(page.locator('#page-search-results [role="option"]').first()).toHaveAttribute(
+    'data-href',
+    '/errors/session-length-invalid/',
+  );
 
   await box.fill('Expected a dictionary, but got list');
   await settled(page, 'page-search-results', 'Expected a dictionary, but got list');
@@ -234,7 +239,7 @@ test('a code that does not exist, or garbage, says plainly that there is no exac
   await expect(note).toContainText('No exact match');
   await expect(note).toContainText('No full-text results either');
   await searchFor(page, 'must be');
-  await expect(note).toContainText("No exact match: this text is part of");
+  await expect(note).toContainText('No exact match: this text is part of');
   await expect(page.locator('#site-search-results').getByRole('group', { name: 'Messages that contain it' })).toBeVisible();
 });
 
@@ -263,7 +268,9 @@ test('an entry page loads at most 5 KB of script before the first interaction, a
   const external = await transferred(scripts);
   const inline = await inlineScriptBytes(page);
   const before = external.body + inline;
-  console.log(`Entry page script before interaction: ${before} bytes gzipped (${external.body} fetched in ${scripts.length} files + ${inline} inline)`);
+  console.log(
+    `Entry page script before interaction: ${before} bytes gzipped (${external.body} fetched in ${scripts.length} files + ${inline} inline)`,
+  );
   expect(before).toBeLessThanOrEqual(5 * 1024);
   expect(responses.some((response) => /\/pagefind\/|\/search\/lookup\//.test(response.url()))).toBe(false);
 
@@ -294,7 +301,9 @@ test('an entry page loads at most 5 KB of script before the first interaction, a
   expect(fullText.pagefind.length).toBeGreaterThan(0);
 });
 
-test('in the header box an exact match is the answer; the full text is searched when there is none, or from the last option', async ({ page }) => {
+test('in the header box an exact match is the answer; the full text is searched when there is none, or from the last option', async ({
+  page,
+}) => {
   await page.goto('/errors/');
   const note = page.locator('.search-popup [data-search-note]');
   const results = page.locator('#site-search-results');
@@ -311,7 +320,9 @@ test('in the header box an exact match is the answer; the full text is searched 
   await options.last().click();
   await expect(page).toHaveURL(/\/search\/#q=retry%20later$/);
   await settled(page, 'page-search-results', 'retry later');
-  expect(await page.locator('#page-search-results').getByRole('group', { name: 'Full-text results' }).getByRole('option').count()).toBeGreaterThan(0);
+  expect(
+    await page.locator('#page-search-results').getByRole('group', { name: 'Full-text results' }).getByRole('option').count(),
+  ).toBeGreaterThan(0);
 });
 
 test('the open search box and the search page have no WCAG 2.1 A or AA violations, in both themes', async ({ page }) => {
@@ -321,10 +332,26 @@ test('the open search box and the search page have no WCAG 2.1 A or AA violation
     await page.goto('/errors/country-invalid/');
     await searchFor(page, 'credits');
     const popup = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(popup.violations.map((violation) => `${theme} popup: ${violation.id} ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+    expect(
+      popup.violations.map(
+        (violation) =>
+          `${theme} popup: ${violation.id} ${violation.nodes
+            .map((node) => node.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      ),
+    ).toEqual([]);
     await page.goto('/search/#q=must%20be%20a%20string');
     await settled(page, 'page-search-results', 'must be a string');
     const inline = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(inline.violations.map((violation) => `${theme} search page: ${violation.id} ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+    expect(
+      inline.violations.map(
+        (violation) =>
+          `${theme} search page: ${violation.id} ${violation.nodes
+            .map((node) => node.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      ),
+    ).toEqual([]);
   }
 });

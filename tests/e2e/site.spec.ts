@@ -99,7 +99,13 @@ test('the exports parse and every example scenario validates against the publish
 test('every page of the site loads without console errors', async ({ page }) => {
   test.slow();
   const paths = [
-    '/', '/errors/', '/token/', '/evaluation/', '/guides/handling-errors/', '/check/', '/use/',
+    '/',
+    '/errors/',
+    '/token/',
+    '/evaluation/',
+    '/guides/handling-errors/',
+    '/check/',
+    '/use/',
     ...statuses.map((status) => `/status/${status}/`),
     ...catalogue.map((entry) => `/errors/${entry.slug}/`),
   ];
@@ -126,5 +132,11 @@ test('the field reference says, for every field, whether it carries personal dat
   const words = { true: 'Yes', 'url-query': 'In its query', 'free-text': 'In its free text', false: 'No' } as const;
   expect(Object.keys(shown).sort()).toEqual(tokenFields.map((field) => field.name).sort());
   for (const field of tokenFields) expect(shown[field.name], field.name).toBe(words[`${field.personal}`]);
-  expect([shown.firstName, shown.dateOfBirth, shown.successUrl, shown.additionalSteps, shown.country]).toEqual(['Yes', 'Yes', 'In its query', 'In its free text', 'No']);
+  expect([shown.firstName, shown.dateOfBirth, shown.successUrl, shown.additionalSteps, shown.country]).toEqual([
+    'Yes',
+    'Yes',
+    'In its query',
+    'In its free text',
+    'No',
+  ]);
 });

@@ -15,7 +15,7 @@ const secret = 'customer-name-Jurgita-Petraityte';
 const log = [
   '2026-11-20 10:00:00 INFO starting',
   `2026-11-20 10:00:01 ERROR idenfy failed for ${secret}: {"identifier": "BAD_VALUE", "message": "Field 'country' must be a valid ISO 3166-1 alpha-2 code."}`,
-  '2026-11-20 10:00:02 WARN Error [MISSING_VALUE]: Field \'clientId\' is required.',
+  "2026-11-20 10:00:02 WARN Error [MISSING_VALUE]: Field 'clientId' is required.",
   '2026-11-20 10:00:03 INFO all fine',
   '2026-11-20 10:00:04 ERROR HTTPError: 402 Client Error: Payment Required for url: https://ivs.idenfy.com/api/v2/token',
   `2026-11-20 10:00:05 ERROR idenfy failed for ${secret}: {"identifier": "BAD_VALUE", "message": "Field 'country' must be a valid ISO 3166-1 alpha-2 code."}`,
@@ -50,7 +50,9 @@ test.describe('the triage page with a file', () => {
     await drop(page, 'app.log', log);
     const table = page.getByRole('table', { name: /iDenfy errors in app\.log/ });
     await expect(table).toBeVisible();
-    await expect(page.getByRole('status').filter({ hasText: 'iDenfy errors in 6 lines' })).toContainText('4 iDenfy errors in 6 lines, 3 kinds');
+    await expect(page.getByRole('status').filter({ hasText: 'iDenfy errors in 6 lines' })).toContainText(
+      '4 iDenfy errors in 6 lines, 3 kinds',
+    );
 
     const rows = table.getByRole('row');
     await expect(rows).toHaveCount(4);
@@ -60,7 +62,10 @@ test.describe('the triage page with a file', () => {
     await expect(first.getByRole('cell').nth(2)).toHaveText('line 2');
     await expect(first.getByRole('cell').nth(3)).toHaveText('line 6');
     await expect(first.getByRole('link').first()).toHaveAttribute('href', '/errors/country-invalid/');
-    await expect(first.getByRole('link', { name: 'Customer link' })).toHaveAttribute('href', /^\/errors\/country-invalid\/#case=[A-Za-z0-9_-]+$/);
+    await expect(first.getByRole('link', { name: 'Customer link' })).toHaveAttribute(
+      'href',
+      /^\/errors\/country-invalid\/#case=[A-Za-z0-9_-]+$/,
+    );
     await expect(rows.nth(2).getByRole('rowheader')).toContainText('clientId is required');
     await expect(rows.nth(3).getByRole('rowheader')).toContainText('funds');
 
@@ -79,12 +84,20 @@ test.describe('the triage page with a file', () => {
       log: {
         version: '1.2',
         entries: [
-          { request: { method: 'POST', url: 'https://ivs.idenfy.com/api/v2/token', headers: [] }, response: { status: 401, content: { text: '{"message": "Invalid authorization credentials"}' } } },
-          { request: { method: 'GET', url: 'https://example.com/app.js', headers: [] }, response: { status: 404, content: { text: 'not found' } } },
+          {
+            request: { method: 'POST', url: 'https://ivs.idenfy.com/api/v2/token', headers: [] },
+            response: { status: 401, content: { text: '{"message": "Invalid authorization credentials"}' } },
+          },
+          {
+            request: { method: 'GET', url: 'https://example.com/app.js', headers: [] },
+            response: { status: 404, content: { text: 'not found' } },
+          },
         ],
       },
     });
-    await page.getByLabel('Or a whole log or HAR file').setInputFiles({ name: 'traffic.har', mimeType: 'application/json', buffer: Buffer.from(har) });
+    await page
+      .getByLabel('Or a whole log or HAR file')
+      .setInputFiles({ name: 'traffic.har', mimeType: 'application/json', buffer: Buffer.from(har) });
     const table = page.getByRole('table', { name: /traffic\.har/ });
     await expect(table.getByRole('row')).toHaveCount(2);
     await expect(table.getByRole('row').nth(1).getByRole('cell').nth(2)).toHaveText('entry 1');
@@ -130,7 +143,15 @@ test('the file table has no WCAG 2.1 A or AA violations, in both themes', async 
     await drop(page, 'app.log', log);
     await expect(page.getByRole('table', { name: /app\.log/ })).toBeVisible();
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(results.violations.map((violation) => `${theme}: ${violation.id} ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+    expect(
+      results.violations.map(
+        (violation) =>
+          `${theme}: ${violation.id} ${violation.nodes
+            .map((node) => node.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      ),
+    ).toEqual([]);
   }
 });
 

@@ -33,7 +33,10 @@ test.describe('the triage page', () => {
     await expect(best(page)).toContainText('country is not a two-letter country code that iDenfy supports.');
     await expect(page.locator('[data-triage-read]')).toContainText('identifier BAD_VALUE');
     await expect(best(page).getByRole('link', { name: 'Read the entry' })).toHaveAttribute('href', '/errors/country-invalid/');
-    await expect(best(page).getByRole('link', { name: 'Reproduce it in the playground' })).toHaveAttribute('href', /^\/playground\/#s=[A-Za-z0-9_-]+$/);
+    await expect(best(page).getByRole('link', { name: 'Reproduce it in the playground' })).toHaveAttribute(
+      'href',
+      /^\/playground\/#s=[A-Za-z0-9_-]+$/,
+    );
   });
 
   test('shows the values a message with your own values carries, and that the example may differ', async ({ page }) => {
@@ -79,10 +82,17 @@ test.describe('the triage page', () => {
   });
 
   test('recognises the older body with documentation and severity keys, and says which form it is', async ({ page }) => {
-    const older = { identifier: 'BAD_VALUE', message: countryMessage, documentation: 'https://github.com/idenfy/Documentation', severity: 'NOT_SEVERE' };
+    const older = {
+      identifier: 'BAD_VALUE',
+      message: countryMessage,
+      documentation: 'https://github.com/idenfy/Documentation',
+      severity: 'NOT_SEVERE',
+    };
     await paste(page, JSON.stringify(older, null, 2));
     await expect(best(page).getByRole('heading', { level: 3 })).toHaveText('country is not an ISO 3166-1 alpha-2 code');
-    await expect(best(page).locator('.triage-variant')).toContainText('Older form of the body, with the extra documentation and severity keys');
+    await expect(best(page).locator('.triage-variant')).toContainText(
+      'Older form of the body, with the extra documentation and severity keys',
+    );
   });
 
   test('recognises an older status and identifier of an error as its variant', async ({ page }) => {
@@ -128,7 +138,9 @@ test.describe('the triage page', () => {
     const elapsed = Date.now() - started;
     const matched = Number(await page.locator('[data-triage-results]').getAttribute('data-ms'));
     const longest = await page.evaluate(() => (window as { __longest?: { value: number } }).__longest?.value ?? 0);
-    console.log(`1 MB paste: answered in ${elapsed} ms end to end; matcher ${matched} ms; longest main-thread task ${Math.round(longest)} ms`);
+    console.log(
+      `1 MB paste: answered in ${elapsed} ms end to end; matcher ${matched} ms; longest main-thread task ${Math.round(longest)} ms`,
+    );
     test.info().annotations.push({ type: '1 MB paste', description: `matcher ${matched} ms, longest task ${Math.round(longest)} ms` });
     expect(matched).toBeLessThan(500);
     // Typing still works at once.
@@ -242,7 +254,15 @@ test('triage results, the customer form and the "Your case" box have no WCAG 2.1
   const { default: AxeBuilder } = await import('@axe-core/playwright');
   const check = async (what: string) => {
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(results.violations.map((violation) => `${what}: ${violation.id} ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+    expect(
+      results.violations.map(
+        (violation) =>
+          `${what}: ${violation.id} ${violation.nodes
+            .map((node) => node.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      ),
+    ).toEqual([]);
   };
   for (const theme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: theme });
@@ -309,7 +329,10 @@ test.describe('the triage page by keyboard alone', () => {
 });
 
 test.describe('triage cards answer the ticket', () => {
-  test('each card says what to do and whether retrying helps, and Copy reply copies a plain reply with the customer link', async ({ page, context }) => {
+  test('each card says what to do and whether retrying helps, and Copy reply copies a plain reply with the customer link', async ({
+    page,
+    context,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto('/triage/');
     await paste(page, `curl -i -d '{"clientId":"user-42","country":"Lithuania"}'\nHTTP/1.1 400 Bad Request\n\n${countryBody}`);

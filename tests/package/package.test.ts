@@ -55,11 +55,16 @@ before(() => {
   packed = (JSON.parse(pack.stdout) as (typeof packed)[])[0] as typeof packed;
   console.log(
     `tarball ${packed.filename}: ${(packed.size / 1024).toFixed(1)} KiB packed, ${(packed.unpackedSize / 1024).toFixed(1)} KiB unpacked, ` +
-      `${packed.files.length} files; runtime dependencies: ${Object.entries(manifest.dependencies).map(([name, range]) => `${name}@${range}`).join(', ')}`,
+      `${packed.files.length} files; runtime dependencies: ${Object.entries(manifest.dependencies)
+        .map(([name, range]) => `${name}@${range}`)
+        .join(', ')}`,
   );
   sh('mkdir', ['-p', project], scratch);
   writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'errata-consumer', private: true, type: 'module' }, null, 2)}\n`);
-  ok(sh('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', join(scratch, packed.filename)], project), 'npm install of the tarball');
+  ok(
+    sh('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', join(scratch, packed.filename)], project),
+    'npm install of the tarball',
+  );
   for (const file of ['use-library.mjs', 'use-types.ts', 'mcp-client.mjs']) copyFileSync(join(fixtures, file), join(project, file));
   // The error handler that the README and the site's "Use it in your code" page show.
   copyFileSync(join(root, 'docs/examples/handler.ts'), join(project, 'handler.ts'));
@@ -72,7 +77,9 @@ after(() => {
 describe('the tarball', () => {
   test('holds the compiled package, its README, LICENSE and package.json: no site, tests, benchmarks or sources', () => {
     const paths = packed.files.map((file) => file.path);
-    const unexpected = paths.filter((path) => !(path === 'package.json' || path === 'README.md' || path === 'LICENSE' || path.startsWith('lib/')));
+    const unexpected = paths.filter(
+      (path) => !(path === 'package.json' || path === 'README.md' || path === 'LICENSE' || path.startsWith('lib/')),
+    );
     assert.deepEqual(unexpected, []);
     assert.ok(paths.includes('LICENSE'), 'the licence travels with the package');
     assert.ok(paths.includes('lib/index.js') && paths.includes('lib/cli.js') && paths.includes('lib/types/package/index.d.ts'));
@@ -108,7 +115,12 @@ describe('installed, with the machine’s own node', () => {
     const usage = ok(sh('npx', ['--no-install', 'errata', '--help'], project), '--help');
     assert.match(usage, /^Usage: errata <command>/);
     assert.match(usage, /mcp/);
-    const lookup = spawnSync('npx', ['--no-install', 'errata', 'lookup', '-'], { cwd: project, env: machineEnv, encoding: 'utf8', input: '{"message":"Rate limit exceeded"}' });
+    const lookup = spawnSync('npx', ['--no-install', 'errata', 'lookup', '-'], {
+      cwd: project,
+      env: machineEnv,
+      encoding: 'utf8',
+      input: '{"message":"Rate limit exceeded"}',
+    });
     assert.equal(lookup.status, 0, lookup.stderr);
     assert.match(lookup.stdout, /too-many-requests/);
     assert.equal(sh('npx', ['--no-install', 'errata', 'explain', 'no-such-entry'], project).status, 1);
@@ -117,7 +129,10 @@ describe('installed, with the machine’s own node', () => {
 
   test('errata predict, mock and check: a recorded mock session that check agrees with', async () => {
     const predicted = spawnSync('npx', ['--no-install', 'errata', 'predict', '-'], {
-      cwd: project, env: machineEnv, encoding: 'utf8', input: '{"request":{"body":{"clientId":"user-1","country":"Lithuania"}}}',
+      cwd: project,
+      env: machineEnv,
+      encoding: 'utf8',
+      input: '{"request":{"body":{"clientId":"user-1","country":"Lithuania"}}}',
     });
     assert.equal(predicted.status, 1, `an error predicted exits 1: ${predicted.stderr}`);
     assert.equal((JSON.parse(predicted.stdout) as { entry: string }).entry, 'country-invalid');
@@ -125,7 +140,9 @@ describe('installed, with the machine’s own node', () => {
     // The installed command's mock server, recording what it answers; then the installed check reads the record.
     const record = join(project, 'exchanges.jsonl');
     const mock = spawn('node', ['node_modules/.bin/errata', 'mock', '--port', '0', '--quiet', '--record', record], {
-      cwd: project, env: machineEnv, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: project,
+      env: machineEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
       const base = await new Promise<string>((resolve, reject) => {
@@ -158,15 +175,26 @@ describe('installed, with the machine’s own node', () => {
   test('JavaScript imports the library and calls each export', () => {
     const out = JSON.parse(ok(sh('node', ['use-library.mjs'], project, { ERRATA_SITE: 'https://site.example/' }), 'use-library.mjs'));
     assert.deepEqual(out.exports, [
-      'ScenarioError', 'catalogue', 'catalogueVersion', 'explainResponse', 'identifiers', 'isIdentifier', 'lookup', 'predict',
-      'tokenRequestSchema', 'validateTokenRequest',
+      'ScenarioError',
+      'catalogue',
+      'catalogueVersion',
+      'explainResponse',
+      'identifiers',
+      'isIdentifier',
+      'lookup',
+      'predict',
+      'tokenRequestSchema',
+      'validateTokenRequest',
     ]);
     assert.equal(out.predict, 405);
     assert.equal(out.healthy, 201);
-    assert.deepEqual(out.problems.map((found: { entry: string; pointer: string }) => [found.entry, found.pointer]), [
-      ['country-invalid', '/country'],
-      ['date-invalid', '/dateOfBirth'],
-    ]);
+    assert.deepEqual(
+      out.problems.map((found: { entry: string; pointer: string }) => [found.entry, found.pointer]),
+      [
+        ['country-invalid', '/country'],
+        ['date-invalid', '/dateOfBirth'],
+      ],
+    );
     assert.equal(out.problems[0].identifier, 'BAD_VALUE');
     assert.equal(out.problems[0].status, 400);
     assert.deepEqual(out.noProblems, []);
@@ -230,8 +258,15 @@ describe('installed, with the machine’s own node', () => {
   test('a strict TypeScript file that uses the types type-checks (this project’s TypeScript)', () => {
     const tsconfig = {
       compilerOptions: {
-        strict: true, noEmit: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', lib: ['ES2022', 'DOM'], types: [],
-        skipLibCheck: false, noUncheckedIndexedAccess: true,
+        strict: true,
+        noEmit: true,
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        target: 'ES2022',
+        lib: ['ES2022', 'DOM'],
+        types: [],
+        skipLibCheck: false,
+        noUncheckedIndexedAccess: true,
       },
       // use-types.ts uses every type; handler.ts is the error handler of the README and the "Use it in your code" page.
       files: ['use-types.ts', 'handler.ts'],
@@ -242,7 +277,16 @@ describe('installed, with the machine’s own node', () => {
 
   test('and with TypeScript 5.0, the oldest supported (skipLibCheck, as zod’s own declarations need 5.4)', (context) => {
     const tsconfig = {
-      compilerOptions: { strict: true, noEmit: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', lib: ['ES2022', 'DOM'], types: [], skipLibCheck: true },
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        target: 'ES2022',
+        lib: ['ES2022', 'DOM'],
+        types: [],
+        skipLibCheck: true,
+      },
       files: ['use-types.ts', 'handler.ts'],
     };
     writeFileSync(join(project, 'tsconfig.5.0.json'), JSON.stringify(tsconfig));
@@ -259,7 +303,12 @@ describe('installed, with the machine’s own node', () => {
     assert.deepEqual(out.server, { name: 'errata', version: manifest.version });
     assert.deepEqual(
       out.tools.map((tool: { name: string; properties: string[] }) => [tool.name, tool.properties]),
-      [['predict', ['scenario']], ['explain', ['query']], ['lookup', ['text']], ['validate_token_request', ['body']]],
+      [
+        ['predict', ['scenario']],
+        ['explain', ['query']],
+        ['lookup', ['text']],
+        ['validate_token_request', ['body']],
+      ],
     );
     for (const tool of out.tools) assert.match(tool.description, /Use it|use `|Use /);
     assert.equal(out.predict.isError, false);

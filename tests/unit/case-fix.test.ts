@@ -35,7 +35,10 @@ test('a code the field accepts, in any case, has no sentence: the value is not w
 });
 
 test('a three-letter code or an unknown name asks for the two-letter code', () => {
-  assert.equal(sentence('country-invalid', 'country', 'LTU'), 'Send the two-letter ISO 3166-1 alpha-2 code in `country`, not the three-letter `LTU`.');
+  assert.equal(
+    sentence('country-invalid', 'country', 'LTU'),
+    'Send the two-letter ISO 3166-1 alpha-2 code in `country`, not the three-letter `LTU`.',
+  );
   assert.match(sentence('country-invalid', 'country', 'Atlantis') ?? '', /two-letter ISO 3166-1 alpha-2 code in `country`, not `Atlantis`/);
 });
 
@@ -71,7 +74,10 @@ test('a value too long gives the limit from the field table, and its own length 
   assert.equal(sentence('name-invalid', 'firstName', 'x'.repeat(120)), 'Shorten `firstName` to at most 100 characters: yours has 120.');
   const cut = `${'y'.repeat(caseLimits.value - 1)}…`;
   assert.equal(sentence('client-id-invalid', 'clientId', cut), 'Shorten `clientId` to at most 100 characters.');
-  assert.equal(sentence('external-ref-invalid', 'externalRef', 'r'.repeat(41)), 'Shorten `externalRef` to at most 40 characters: yours has 41.');
+  assert.equal(
+    sentence('external-ref-invalid', 'externalRef', 'r'.repeat(41)),
+    'Shorten `externalRef` to at most 40 characters: yours has 41.',
+  );
   assert.equal(sentence('name-invalid', 'firstName', '""'), 'Send `firstName` with a value of 1 to 100 characters, not an empty string.');
 });
 
@@ -79,7 +85,10 @@ test('an enum value gives the nearest allowed value, or the allowed values when 
   assert.equal(sentence('token-type-invalid', 'tokenType', 'identification'), 'Send `IDENTIFICATION`, not `identification`.');
   assert.equal(sentence('token-type-invalid', 'tokenType', 'VIDEO-CALL'), 'Send `VIDEO_CALL`, not `VIDEO-CALL`.');
   assert.equal(sentence('sex-invalid', 'sex', 'Female'), 'Send `F`, not `Female`.');
-  assert.equal(sentence('dummy-status-invalid', 'dummyStatus', 'PENDING'), 'Send one of `APPROVED`, `DENIED`, `SUSPECTED`, `EXPIRED` or `ACTIVE` in `dummyStatus`, not `PENDING`.');
+  assert.equal(
+    sentence('dummy-status-invalid', 'dummyStatus', 'PENDING'),
+    'Send one of `APPROVED`, `DENIED`, `SUSPECTED`, `EXPIRED` or `ACTIVE` in `dummyStatus`, not `PENDING`.',
+  );
   assert.equal(
     sentence('documents-invalid', 'documents', '["PASSPORT", "DRIVING_LICENSE"]'),
     'Send `["PASSPORT","DRIVER_LICENSE"]`, not `["PASSPORT", "DRIVING_LICENSE"]`.',
@@ -101,8 +110,14 @@ test('numbers, booleans and URLs: the bound, the literal, the https address', ()
   assert.equal(sentence('expiry-time-invalid', 'expiryTime', '"600"'), 'Send `600` as a number, without quotes.');
   const flag = tokenFields.find((field) => field.entry === 'boolean-field-invalid')?.name as string;
   assert.equal(sentence('boolean-field-invalid', flag, 'yes'), 'Send `true`, not `yes`.');
-  assert.equal(sentence('url-invalid', 'successUrl', 'http://example.com/done'), 'Send an https:// address: `https://example.com/done`, not `http://example.com/done`.');
-  assert.equal(sentence('url-invalid', 'callbackUrl', 'example.com/hook'), 'Send `https://example.com/hook`, not `example.com/hook`: a whole address, with https://.');
+  assert.equal(
+    sentence('url-invalid', 'successUrl', 'http://example.com/done'),
+    'Send an https:// address: `https://example.com/done`, not `http://example.com/done`.',
+  );
+  assert.equal(
+    sentence('url-invalid', 'callbackUrl', 'example.com/hook'),
+    'Send `https://example.com/hook`, not `example.com/hook`: a whole address, with https://.',
+  );
 });
 
 test('no sentence without a value, for a field of another entry, or for an entry without fields', () => {
@@ -115,6 +130,9 @@ test('every field of the table is the field of the entry its rule names, so each
   const slugs = new Set(catalogue.map((entry) => entry.slug));
   for (const field of tokenFields) {
     assert.ok(slugs.has(field.entry), `${field.name} → ${field.entry}`);
-    assert.ok(caseFields(field.entry, tokenFields).some((each) => each.name === field.name), field.name);
+    assert.ok(
+      caseFields(field.entry, tokenFields).some((each) => each.name === field.name),
+      field.name,
+    );
   }
 });

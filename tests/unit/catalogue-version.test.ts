@@ -31,7 +31,10 @@ const [major, minor] = catalogueVersion.split('.').map(Number) as [number, numbe
 const next = `${major}.${minor + 1}.0`;
 const escaped = (version: string) => version.replaceAll('.', '\\.');
 
-const bumped = (release: Partial<ChangelogRelease>): ChangelogRelease[] => [{ version: next, date: '2026-12-01', changes: ['A change.'], ...release }, ...changelog];
+const bumped = (release: Partial<ChangelogRelease>): ChangelogRelease[] => [
+  { version: next, date: '2026-12-01', changes: ['A change.'], ...release },
+  ...changelog,
+];
 
 test('every catalogue entry is as recorded for the current version, and every recorded change is in its changelog release', () => {
   assert.ok(recorded.releases.length > 0, 'src/catalogue/fingerprints.json records no version');
@@ -53,26 +56,50 @@ test('a changed entry without a new version fails, naming the entry and what to 
 });
 
 test('a new version whose changelog release does not list the changed entry fails, naming it', () => {
-  const problems = releaseProblems({ ...real, entries: edited('country-invalid'), version: next, changelog: bumped({ changedEntries: ['date-invalid'] }) });
-  assert.ok(problems.some((problem) => new RegExp(`release ${escaped(next)} .*does not list country-invalid`).test(problem)), problems.join('\n'));
+  const problems = releaseProblems({
+    ...real,
+    entries: edited('country-invalid'),
+    version: next,
+    changelog: bumped({ changedEntries: ['date-invalid'] }),
+  });
+  assert.ok(
+    problems.some((problem) => new RegExp(`release ${escaped(next)} .*does not list country-invalid`).test(problem)),
+    problems.join('\n'),
+  );
   assert.equal(recordRelease({ ...real, entries: edited('country-invalid'), version: next, changelog: bumped({}) }).file, null);
 });
 
 test('a version bumped without a changelog release fails', () => {
   const problems = releaseProblems({ ...real, entries: edited('country-invalid'), version: next });
-  assert.ok(problems.some((problem) => new RegExp(`catalogueVersion is ${escaped(next)} but the newest changelog release .* is ${escaped(catalogueVersion)}`).test(problem)), problems.join('\n'));
+  assert.ok(
+    problems.some((problem) =>
+      new RegExp(`catalogueVersion is ${escaped(next)} but the newest changelog release .* is ${escaped(catalogueVersion)}`).test(problem),
+    ),
+    problems.join('\n'),
+  );
 });
 
 test('a new entry must be listed as new, and no entry may disappear', () => {
   const added = [...catalogue, { ...(catalogue[0] as Entry), slug: 'brand-new-case' }];
   const unlisted = releaseProblems({ ...real, entries: added, version: next, changelog: bumped({ changedEntries: ['brand-new-case'] }) });
-  assert.ok(unlisted.some((problem) => /does not list brand-new-case/.test(problem)), unlisted.join('\n'));
+  assert.ok(
+    unlisted.some((problem) => /does not list brand-new-case/.test(problem)),
+    unlisted.join('\n'),
+  );
   const removed = releaseProblems({ ...real, entries: catalogue.slice(1) });
-  assert.ok(removed.some((problem) => problem.includes(`removed (${catalogue[0]?.slug})`) && problem.includes('retired')), removed.join('\n'));
+  assert.ok(
+    removed.some((problem) => problem.includes(`removed (${catalogue[0]?.slug})`) && problem.includes('retired')),
+    removed.join('\n'),
+  );
 });
 
 test('bump, changelog entry, fingerprint: the whole recipe passes, and the change stays listed afterwards', () => {
-  const state: ReleaseState = { ...real, entries: edited('country-invalid'), version: next, changelog: bumped({ changedEntries: ['country-invalid'] }) };
+  const state: ReleaseState = {
+    ...real,
+    entries: edited('country-invalid'),
+    version: next,
+    changelog: bumped({ changedEntries: ['country-invalid'] }),
+  };
   // Listed but not yet recorded: one problem, which running the script fixes.
   assert.deepEqual(
     releaseProblems(state).map((problem) => problem.includes('npm run catalogue:fingerprint')),
@@ -80,11 +107,19 @@ test('bump, changelog entry, fingerprint: the whole recipe passes, and the chang
   );
   const result = recordRelease(state);
   assert.ok(result.file);
-  assert.deepEqual(result.file.releases.map((release) => release.version), [next, ...recorded.releases.map((release) => release.version)]);
+  assert.deepEqual(
+    result.file.releases.map((release) => release.version),
+    [next, ...recorded.releases.map((release) => release.version)],
+  );
   assert.deepEqual(releaseProblems({ ...state, recorded: result.file }), []);
   // Taking the entry out of the changelog later is caught by the recorded history.
   const history = releaseProblems({ ...state, recorded: result.file, changelog: bumped({}) });
-  assert.ok(history.some((problem) => new RegExp(`release ${escaped(next)} does not list entries that changed in it: country-invalid`).test(problem)), history.join('\n'));
+  assert.ok(
+    history.some((problem) =>
+      new RegExp(`release ${escaped(next)} does not list entries that changed in it: country-invalid`).test(problem),
+    ),
+    history.join('\n'),
+  );
 });
 
 test("an entry's fingerprint does not depend on the order its keys are written in, and changes with any value", () => {

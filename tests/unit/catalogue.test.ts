@@ -152,7 +152,7 @@ test('a retired entry replaced by an entry that does not exist is rejected', () 
   assertRejected(withRecord(retired), 'country-invalid', 'retired.replacedBy');
 });
 
-test("an identifier entry whose slug is not its identifier in kebab case is rejected", () => {
+test('an identifier entry whose slug is not its identifier in kebab case is rejected', () => {
   const broken = recordCopy('bad-value');
   broken.slug = 'bad-values';
   // Entries that link to `bad-value` would lose their target too, so keep the original as well.
@@ -327,7 +327,11 @@ test('every case entry of the token endpoint but the successes is produced by so
 test('INTERNAL_ERROR, TOKEN_NOT_VALID and UNAUTHORIZED are never predicted: no case entry, and not listed for the token endpoint', () => {
   for (const identifier of ['INTERNAL_ERROR', 'TOKEN_NOT_VALID', 'UNAUTHORIZED'] as const) {
     const cases = catalogue.filter((entry) => entry.kind === 'case' && entry.identifier === identifier);
-    assert.deepEqual(cases.map((entry) => entry.slug), [], `${identifier} has case entries`);
+    assert.deepEqual(
+      cases.map((entry) => entry.slug),
+      [],
+      `${identifier} has case entries`,
+    );
     const own = findEntry(identifierSlug(identifier));
     assert.ok(own);
     assert.ok(!own.endpoints.includes(tokenEndpoint), `${identifier} lists ${tokenEndpoint}`);

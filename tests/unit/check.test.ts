@@ -66,7 +66,11 @@ const expected: [verdict: string, account: Record<string, unknown> | null, why: 
   ['agree', { tokenLimitReached: true }, 'agrees if the account had reached its token limit'],
   // The older 400 PERMISSIONS_ERROR form belongs to dummy sessions since catalogue 1.1.0 (R12):
   // for a request without dummyStatus it is a catalogued response, but not the predicted one.
-  ['differ', { keyEnvironment: 'sandbox' }, 'differs (even if the API key was a sandbox key): status 400, predicted 403; identifier PERMISSIONS_ERROR, predicted none'],
+  [
+    'differ',
+    { keyEnvironment: 'sandbox' },
+    'differs (even if the API key was a sandbox key): status 400, predicted 403; identifier PERMISSIONS_ERROR, predicted none',
+  ],
   ['agree', null, 'agrees (no credentials were sent)'],
 ];
 
@@ -110,7 +114,17 @@ for (const file of ['mixed.har', 'mixed.jsonl']) {
         (await cli(['check', file, '--report', reportFile])).stdout,
         readFileSync(reportFile, 'utf8'),
       ];
-      const secrets = ['live-key-9f8e7d6c', 's3cr3t-passw0rd-XYZ', btoa('live-key-9f8e7d6c:s3cr3t-passw0rd-XYZ'), 'Jurgita', 'Petraitytė', '1990-03-14', 'customer-8812', 'Zq8LRealTokenValue', '7b1c2d3e-aaaa'];
+      const secrets = [
+        'live-key-9f8e7d6c',
+        's3cr3t-passw0rd-XYZ',
+        btoa('live-key-9f8e7d6c:s3cr3t-passw0rd-XYZ'),
+        'Jurgita',
+        'Petraitytė',
+        '1990-03-14',
+        'customer-8812',
+        'Zq8LRealTokenValue',
+        '7b1c2d3e-aaaa',
+      ];
       for (const output of outputs) for (const secret of secrets) assert.ok(!output.includes(secret), `${secret} must not be printed`);
     });
   });
@@ -126,20 +140,43 @@ test('the exact --json of a small file: counts first, one item per exchange in f
     unknown: 1,
     skipped: 1,
     items: [
-      { index: 0, verdict: 'skipped', observed: null, predicted: null, account: null, why: 'skipped: not the token endpoint (GET /api/v2/status)' },
+      {
+        index: 0,
+        verdict: 'skipped',
+        observed: null,
+        predicted: null,
+        account: null,
+        why: 'skipped: not the token endpoint (GET /api/v2/status)',
+      },
       {
         index: 1,
         verdict: 'agree',
-        observed: { status: 402, body: { message: 'Action not allowed due to lack of funds or exceeded limit.' }, entry: 'insufficient-funds' },
-        predicted: { status: 402, body: { message: 'Action not allowed due to lack of funds or exceeded limit.' }, entry: 'insufficient-funds' },
+        observed: {
+          status: 402,
+          body: { message: 'Action not allowed due to lack of funds or exceeded limit.' },
+          entry: 'insufficient-funds',
+        },
+        predicted: {
+          status: 402,
+          body: { message: 'Action not allowed due to lack of funds or exceeded limit.' },
+          entry: 'insufficient-funds',
+        },
         account: { fundsAvailable: false },
         why: 'agrees if the account had no funds',
       },
       {
         index: 2,
         verdict: 'differ',
-        observed: { status: 400, body: { identifier: 'BAD_VALUE', message: "Field 'nationality' must be a valid ISO 3166-1 alpha-2 code." }, entry: 'nationality-invalid' },
-        predicted: { status: 400, body: { identifier: 'BAD_VALUE', message: "Field 'country' must be a valid ISO 3166-1 alpha-2 code." }, entry: 'country-invalid' },
+        observed: {
+          status: 400,
+          body: { identifier: 'BAD_VALUE', message: "Field 'nationality' must be a valid ISO 3166-1 alpha-2 code." },
+          entry: 'nationality-invalid',
+        },
+        predicted: {
+          status: 400,
+          body: { identifier: 'BAD_VALUE', message: "Field 'country' must be a valid ISO 3166-1 alpha-2 code." },
+          entry: 'country-invalid',
+        },
         account: null,
         why: `differs: message "Field 'nationality' must be a valid ISO 3166-1 alpha-2 code." is not the predicted one`,
       },
@@ -147,7 +184,11 @@ test('the exact --json of a small file: counts first, one item per exchange in f
         index: 3,
         verdict: 'unknown',
         observed: { status: 502, body: '<html><body>502 Bad Gateway</body></html>', entry: null },
-        predicted: { status: 400, body: { identifier: 'BAD_VALUE', message: "Field 'country' must be a valid ISO 3166-1 alpha-2 code." }, entry: 'country-invalid' },
+        predicted: {
+          status: 400,
+          body: { identifier: 'BAD_VALUE', message: "Field 'country' must be a valid ISO 3166-1 alpha-2 code." },
+          entry: 'country-invalid',
+        },
         account: null,
         why: 'no catalogue entry explains a 502 response whose body is not JSON',
       },
@@ -176,7 +217,10 @@ test('exit 0 when everything agrees', async () => {
 test('beyond the limits an exchange is skipped with the reason; bytes that are not UTF-8 are judged', async () => {
   const { code, report } = await checkJson('limits.jsonl');
   assert.equal(code, 0);
-  assert.deepEqual(report.items.map((item) => item.verdict), ['agree', 'skipped', 'skipped']);
+  assert.deepEqual(
+    report.items.map((item) => item.verdict),
+    ['agree', 'skipped', 'skipped'],
+  );
   assert.match((report.items[1] as Item).why, /nested more than 512 levels/);
   assert.match((report.items[2] as Item).why, /at most 1 MiB/);
 });
@@ -220,18 +264,37 @@ test('--help, and a usage error for a missing file argument', async () => {
 
 test('a generated HAR of 2,000 agreeing exchanges', async () => {
   const entry = (index: number) => ({
-    request: { method: 'POST', url: 'https://ivs.idenfy.com/api/v2/token', headers: [{ name: 'Authorization', value: 'Basic a2V5OnNlY3JldA==' }], postData: { mimeType: 'application/json', text: JSON.stringify({ clientId: `user-${index}`, country: 'XX' }) } },
-    response: { status: 400, content: { mimeType: 'application/json', text: JSON.stringify({ identifier: 'BAD_VALUE', message: "Field 'country' must be a valid ISO 3166-1 alpha-2 code." }) } },
+    request: {
+      method: 'POST',
+      url: 'https://ivs.idenfy.com/api/v2/token',
+      headers: [{ name: 'Authorization', value: 'Basic a2V5OnNlY3JldA==' }],
+      postData: { mimeType: 'application/json', text: JSON.stringify({ clientId: `user-${index}`, country: 'XX' }) },
+    },
+    response: {
+      status: 400,
+      content: {
+        mimeType: 'application/json',
+        text: JSON.stringify({ identifier: 'BAD_VALUE', message: "Field 'country' must be a valid ISO 3166-1 alpha-2 code." }),
+      },
+    },
   });
   const file = join(temp, 'large.har');
-  writeFileSync(file, JSON.stringify({ log: { version: '1.2', creator: { name: 'test', version: '1' }, entries: Array.from({ length: 2000 }, (_, index) => entry(index)) } }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      log: { version: '1.2', creator: { name: 'test', version: '1' }, entries: Array.from({ length: 2000 }, (_, index) => entry(index)) },
+    }),
+  );
   const { code, report } = await checkJson(file);
   assert.equal(code, 0);
   assert.equal(report.agree, 2000);
 });
 
 describe('the HAR scanner', () => {
-  const har = JSON.stringify({ log: { version: '1.2', pages: [{ entries: ['not these'] }], entries: [{ a: '}"]\\' }, 42, 'text', { b: [1, { c: null }] }] }, extra: { entries: [1] } });
+  const har = JSON.stringify({
+    log: { version: '1.2', pages: [{ entries: ['not these'] }], entries: [{ a: '}"]\\' }, 42, 'text', { b: [1, { c: null }] }] },
+    extra: { entries: [1] },
+  });
 
   test('cuts out each entry of log.entries alone, however the bytes are split', () => {
     const bytes = new TextEncoder().encode(har);
@@ -239,10 +302,15 @@ describe('the HAR scanner', () => {
       const scanner = new HarScanner(1024);
       const texts: string[] = [];
       for (let start = 0; start < bytes.length; start += size) {
-        for (const entry of scanner.push(bytes.slice(start, start + size))) texts.push('text' in entry ? entry.text : `too large ${entry.tooLarge}`);
+        for (const entry of scanner.push(bytes.slice(start, start + size)))
+          texts.push('text' in entry ? entry.text : `too large ${entry.tooLarge}`);
       }
       scanner.end();
-      assert.deepEqual(texts.map((text) => JSON.parse(text)), [{ a: '}"]\\' }, 42, 'text', { b: [1, { c: null }] }], `chunks of ${size}`);
+      assert.deepEqual(
+        texts.map((text) => JSON.parse(text)),
+        [{ a: '}"]\\' }, 42, 'text', { b: [1, { c: null }] }],
+        `chunks of ${size}`,
+      );
     }
   });
 
@@ -250,7 +318,10 @@ describe('the HAR scanner', () => {
     const scanner = new HarScanner(10);
     const found = scanner.push(new TextEncoder().encode(JSON.stringify({ log: { entries: [{ big: 'x'.repeat(100) }, { s: 1 }] } })));
     scanner.end();
-    assert.deepEqual(found, [{ index: 0, tooLarge: 110 }, { index: 1, text: '{"s":1}' }]);
+    assert.deepEqual(found, [
+      { index: 0, tooLarge: 110 },
+      { index: 1, text: '{"s":1}' },
+    ]);
   });
 
   test('refuses what is not a HAR, and a cut-off one', () => {
@@ -269,18 +340,30 @@ describe('the HAR scanner', () => {
 test('account states are derived from the account schema: every field has at least one', () => {
   const changes = singleChanges('');
   for (const field of Object.keys(accountSchema.shape)) {
-    assert.ok(changes.some((change) => change.field === field), `${field} has a state to search`);
+    assert.ok(
+      changes.some((change) => change.field === field),
+      `${field} has a state to search`,
+    );
   }
-  assert.ok(singleChanges('must not exceed 1800 seconds').some((change) => change.field === 'digitStringMaxExpiry' && change.value === 1800), 'a number the response names is tried');
+  assert.ok(
+    singleChanges('must not exceed 1800 seconds').some((change) => change.field === 'digitStringMaxExpiry' && change.value === 1800),
+    'a number the response names is tried',
+  );
 });
 
 test('progress goes to stderr only when it is a terminal', async () => {
   const run1 = { stdout: '', stderr: '' };
-  const io: Io = { stdout: (text) => {
+  const io: Io = {
+    stdout: (text) => {
       run1.stdout += text;
-    }, stderr: (text) => {
+    },
+    stderr: (text) => {
       run1.stderr += text;
-    }, readStdin: async () => '', cwd: fixtures, stderrIsTerminal: true };
+    },
+    readStdin: async () => '',
+    cwd: fixtures,
+    stderrIsTerminal: true,
+  };
   await run(['check', 'mixed.har', '--json'], io);
   assert.match(run1.stderr, /\rChecking: \d+ exchanges, \d+% of the file/);
   JSON.parse(run1.stdout);
@@ -291,7 +374,10 @@ test('progress goes to stderr only when it is a terminal', async () => {
 test('a JSON Lines file whose first line is long (a large body) is still read as JSON Lines', async () => {
   const file = join(temp, 'long-first-line.jsonl');
   const body = JSON.stringify({ clientId: 'user-1', externalRef: 'x'.repeat(200_000) });
-  writeFileSync(file, `${JSON.stringify({ time: '2026-11-20T10:00:00.000Z', request: { method: 'POST', path: '/api/v2/token', headers: { authorization: 'Basic <redacted>' }, body }, response: { status: 400, body: { identifier: 'BAD_VALUE', message: "Field 'externalRef' must be a string of at most 40 characters." } } })}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ time: '2026-11-20T10:00:00.000Z', request: { method: 'POST', path: '/api/v2/token', headers: { authorization: 'Basic <redacted>' }, body }, response: { status: 400, body: { identifier: 'BAD_VALUE', message: "Field 'externalRef' must be a string of at most 40 characters." } } })}\n`,
+  );
   const { code, report } = await checkJson(file);
   assert.equal(code, 0);
   assert.equal((report.items[0] as Item).verdict, 'agree');
@@ -300,12 +386,20 @@ test('a JSON Lines file whose first line is long (a large body) is still read as
 test('without a recorded Authorization header (a sanitized HAR), valid credentials are assumed when the answer needs them, and said so', async () => {
   const file = join(temp, 'sanitized.jsonl');
   const line = (status: number, body: unknown, sent: object) =>
-    JSON.stringify({ time: '2026-11-20T10:00:00.000Z', request: { method: 'POST', path: '/api/v2/token', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sent) }, response: { status, body } });
+    JSON.stringify({
+      time: '2026-11-20T10:00:00.000Z',
+      request: { method: 'POST', path: '/api/v2/token', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sent) },
+      response: { status, body },
+    });
   writeFileSync(
     file,
     [
       line(401, { message: 'Invalid authorization credentials' }, { clientId: 'user-1' }),
-      line(400, { identifier: 'BAD_VALUE', message: "Field 'country' must be a valid ISO 3166-1 alpha-2 code." }, { clientId: 'user-1', country: 'XX' }),
+      line(
+        400,
+        { identifier: 'BAD_VALUE', message: "Field 'country' must be a valid ISO 3166-1 alpha-2 code." },
+        { clientId: 'user-1', country: 'XX' },
+      ),
       line(402, { message: 'Action not allowed due to lack of funds or exceeded limit.' }, { clientId: 'user-1' }),
     ].join('\n'),
   );
@@ -315,7 +409,10 @@ test('without a recorded Authorization header (a sanitized HAR), valid credentia
     [
       ['agree', 'agrees (no credentials were sent)'],
       ['agree', 'agrees if credentials were sent (the file records no Authorization header: exported without it?)'],
-      ['agree', 'agrees if credentials were sent (the file records no Authorization header: exported without it?) and the account had no funds'],
+      [
+        'agree',
+        'agrees if credentials were sent (the file records no Authorization header: exported without it?) and the account had no funds',
+      ],
     ],
   );
 });
@@ -326,8 +423,16 @@ test("the catalogue's example accounts are states too: a contract that allows so
     file,
     JSON.stringify({
       time: '2026-11-20T10:00:00.000Z',
-      request: { method: 'POST', path: '/api/v2/token', headers: { authorization: 'Basic <redacted>' }, body: JSON.stringify({ clientId: 'user-1', tokenType: 'VIDEO_CALL' }) },
-      response: { status: 400, body: { identifier: 'PARTNER_CONTRACT_ERROR', message: "Partner is not allowed to generate tokens of type 'VIDEO_CALL'." } },
+      request: {
+        method: 'POST',
+        path: '/api/v2/token',
+        headers: { authorization: 'Basic <redacted>' },
+        body: JSON.stringify({ clientId: 'user-1', tokenType: 'VIDEO_CALL' }),
+      },
+      response: {
+        status: 400,
+        body: { identifier: 'PARTNER_CONTRACT_ERROR', message: "Partner is not allowed to generate tokens of type 'VIDEO_CALL'." },
+      },
     }),
   );
   const { report } = await checkJson(file);
@@ -338,7 +443,14 @@ test("the catalogue's example accounts are states too: a contract that allows so
 
 test('a HEAD exchange, which has no body, agrees by its status', async () => {
   const file = join(temp, 'head.jsonl');
-  writeFileSync(file, JSON.stringify({ time: '2026-11-20T10:00:00.000Z', request: { method: 'HEAD', path: '/api/v2/token', headers: { authorization: 'Basic <redacted>' } }, response: { status: 405, body: '' } }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      time: '2026-11-20T10:00:00.000Z',
+      request: { method: 'HEAD', path: '/api/v2/token', headers: { authorization: 'Basic <redacted>' } },
+      response: { status: 405, body: '' },
+    }),
+  );
   const { code, report } = await checkJson(file);
   assert.equal(code, 0);
   assert.equal((report.items[0] as Item).why, 'agrees (the status only: a HEAD response has no body)');
@@ -358,7 +470,8 @@ test('what check prints fails closed: echoed unknown keys, personal echoes, URL 
   assert.equal(echoed.identifier, 'BAD_VALUE');
   assert.equal(echoed.country, 'LT');
   const printed = JSON.stringify(echoed);
-  for (const secret of ['jonas@example.com', '37060000000', 'JONAS', 'topsecretvalue']) assert.ok(!printed.includes(secret), `${secret} in ${printed}`);
+  for (const secret of ['jonas@example.com', '37060000000', 'JONAS', 'topsecretvalue'])
+    assert.ok(!printed.includes(secret), `${secret} in ${printed}`);
   assert.match(String(echoed.callbackUrl), /^https:\/\/hooks\.example\.com\/idenfy\?/);
   const text = redactResponseBody('<html>Contact ops@example.com or jonas.k+id@mail.example.co.uk now</html>') as string;
   assert.ok(!/example\.com|mail\.example/.test(text), text);
@@ -374,7 +487,11 @@ test('an older success body agrees, naming its variant: lower-case countries (R2
   const request = { clientId: '100000', country: 'lt', nationality: 'lt' };
   const predicted = predict({ request: { body: request } }).body;
   const line = (body: Record<string, unknown>) =>
-    JSON.stringify({ time: '2026-11-20T10:00:00.000Z', request: { method: 'POST', path: '/api/v2/token', headers: { authorization: 'Basic <redacted>' }, body: JSON.stringify(request) }, response: { status: 201, body } });
+    JSON.stringify({
+      time: '2026-11-20T10:00:00.000Z',
+      request: { method: 'POST', path: '/api/v2/token', headers: { authorization: 'Basic <redacted>' }, body: JSON.stringify(request) },
+      response: { status: 201, body },
+    });
   const file = join(temp, 'older-success.jsonl');
   writeFileSync(
     file,
@@ -388,7 +505,10 @@ test('an older success body agrees, naming its variant: lower-case countries (R2
   );
   const ran = await cli(['check', file, '--json']);
   const items = (JSON.parse(ran.stdout) as { items: { verdict: string; why: string }[] }).items;
-  assert.deepEqual(items.map((item) => item.verdict), ['agree', 'agree', 'agree', 'agree', 'differ']);
+  assert.deepEqual(
+    items.map((item) => item.verdict),
+    ['agree', 'agree', 'agree', 'agree', 'differ'],
+  );
   assert.match(items[0]?.why ?? '', /lower case/);
   assert.match(items[1]?.why ?? '', /null/);
   assert.match(items[2]?.why ?? '', /number/);

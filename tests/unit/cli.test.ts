@@ -100,7 +100,7 @@ describe('usage', () => {
     assert.match(ran.stderr, /Unknown option '--verbose'/);
   });
 
-  test('an unknown flag on a command is named, with that command\'s usage, exit 2', async () => {
+  test("an unknown flag on a command is named, with that command's usage, exit 2", async () => {
     for (const command of commands) {
       const ran = await cli([command, '--frob', 'x']);
       assert.equal(ran.code, 2, command);
@@ -329,7 +329,10 @@ describe('explain', () => {
     assert.ok(identifier.slice(1).every((entry) => entry.kind === 'case'));
 
     const status = JSON.parse((await cli(['explain', '402', '--json'])).stdout) as { slug: string }[];
-    assert.deepEqual(status.map((entry) => entry.slug), ['insufficient-funds']);
+    assert.deepEqual(
+      status.map((entry) => entry.slug),
+      ['insufficient-funds'],
+    );
 
     const none = await cli(['explain', 'nothing-here', '--json']);
     assert.equal(none.code, 1);
@@ -464,7 +467,10 @@ describe('the folder relative paths are read from', () => {
     const repository = { npm_lifecycle_event: 'errata', npm_package_name: 'errata', INIT_CWD: '/home/me/requests' };
     assert.equal(userFolder(repository, '/work/errata'), '/home/me/requests');
     // An integrator's workspace script (`npm run check -w packages/api`): npm starts it in the workspace.
-    assert.equal(userFolder({ npm_lifecycle_event: 'check', npm_package_name: 'api', INIT_CWD: '/mono' }, '/mono/packages/api'), '/mono/packages/api');
+    assert.equal(
+      userFolder({ npm_lifecycle_event: 'check', npm_package_name: 'api', INIT_CWD: '/mono' }, '/mono/packages/api'),
+      '/mono/packages/api',
+    );
     assert.equal(userFolder({ npm_lifecycle_event: 'errata', npm_package_name: 'my-app', INIT_CWD: '/mono' }, '/mono/app'), '/mono/app');
     assert.equal(userFolder({}, '/anywhere'), '/anywhere');
   });

@@ -46,9 +46,21 @@ const retiredWarnings = new Set(release?.retiredWarnings ?? []);
 
 /** What the catalogue answers now, for the old links whose prediction a later release lists as changed (1.1.0 for these). */
 const expectedChanges: Readonly<Record<string, { status: number; entry: string; message: string }>> = {
-  'dummy-in-sandbox': { status: 403, entry: 'dummy-outside-development', message: 'This endpoint is not available for TESTING/PRODUCTION partners.' },
-  'dummy-in-production': { status: 403, entry: 'dummy-outside-development', message: 'This endpoint is not available for TESTING/PRODUCTION partners.' },
-  'callback-refused': { status: 400, entry: 'custom-callback-url-not-enabled', message: 'You are not allowed to use a custom callback url.' },
+  'dummy-in-sandbox': {
+    status: 403,
+    entry: 'dummy-outside-development',
+    message: 'This endpoint is not available for TESTING/PRODUCTION partners.',
+  },
+  'dummy-in-production': {
+    status: 403,
+    entry: 'dummy-outside-development',
+    message: 'This endpoint is not available for TESTING/PRODUCTION partners.',
+  },
+  'callback-refused': {
+    status: 400,
+    entry: 'custom-callback-url-not-enabled',
+    message: 'You are not allowed to use a custom callback url.',
+  },
   'example-custom-callback-url-not-enabled': {
     status: 400,
     entry: 'custom-callback-url-not-enabled',
@@ -89,8 +101,16 @@ test('every share link of 1.0.0 predicts what it did, but where a later changelo
     assert.equal(outcome.entry, link.outcome.entry, link.name);
     // A change adds: a success body may echo a request field added since, and keeps every key it had.
     const added = Object.keys(outcome.body).filter((key) => !(key in link.outcome.body));
-    assert.deepEqual(added.filter((key) => !tokenFieldNames.includes(key)), [], `${link.name}: keys that are not request fields`);
-    assert.deepEqual(Object.fromEntries(Object.entries(outcome.body).filter(([key]) => !added.includes(key))), link.outcome.body, link.name);
+    assert.deepEqual(
+      added.filter((key) => !tokenFieldNames.includes(key)),
+      [],
+      `${link.name}: keys that are not request fields`,
+    );
+    assert.deepEqual(
+      Object.fromEntries(Object.entries(outcome.body).filter(([key]) => !added.includes(key))),
+      link.outcome.body,
+      link.name,
+    );
     assert.deepEqual(
       outcome.problems.map(({ entry, pointer, message }) => ({ entry, pointer, message })),
       link.outcome.problems,
@@ -139,25 +159,53 @@ test('every customer link of 1.0.0 opens to the same case, on an entry that stil
     assert.ok(findEntry(link.slug), `${link.slug} still exists`);
     if (link.case.message === undefined || changed.has(link.slug)) continue;
     assert.ok(
-      lookup(link.case.message).matches.slice(0, 3).some((match) => match.entry.slug === link.slug),
+      lookup(link.case.message)
+        .matches.slice(0, 3)
+        .some((match) => match.entry.slug === link.slug),
       `${link.slug}: ${link.case.message}`,
     );
   }
 });
 
-test("catalogue.json keeps every field of 1.0.0, the old provenance shape among them, and adds evidence beside it", () => {
+test('catalogue.json keeps every field of 1.0.0, the old provenance shape among them, and adds evidence beside it', () => {
   const exported = catalogueExport(new URL('http://localhost:4321'));
   for (const key of ['version', 'changelog', 'endpoint', 'categories', 'sources', 'entries']) assert.ok(key in exported, key);
   for (const release of exported.changelog) for (const key of ['version', 'date', 'changes']) assert.ok(key in release, key);
-  const entryKeys = ['slug', 'kind', 'identifier', 'status', 'title', 'summary', 'message', 'category', 'endpoints', 'fields', 'cause', 'fix', 'retry', 'related', 'provenance', 'sources', 'variants', 'aka', 'url'];
+  const entryKeys = [
+    'slug',
+    'kind',
+    'identifier',
+    'status',
+    'title',
+    'summary',
+    'message',
+    'category',
+    'endpoints',
+    'fields',
+    'cause',
+    'fix',
+    'retry',
+    'related',
+    'provenance',
+    'sources',
+    'variants',
+    'aka',
+    'url',
+  ];
   const variantKeys = ['title', 'status', 'identifier', 'message', 'extra', 'asEntry', 'source'];
   for (const entry of exported.entries) {
     for (const key of entryKeys) assert.ok(key in entry, `${entry.slug}: ${key}`);
     const { provenance } = entry;
-    assert.ok(provenance.kind === 'documented' || (provenance.kind === 'inferred' && provenance.reason.length > 0 && provenance.parts.length > 0), entry.slug);
+    assert.ok(
+      provenance.kind === 'documented' || (provenance.kind === 'inferred' && provenance.reason.length > 0 && provenance.parts.length > 0),
+      entry.slug,
+    );
     for (const variant of entry.variants) {
       for (const key of variantKeys) assert.ok(key in variant, `${entry.slug}: variant ${key}`);
-      assert.ok(Object.values(variant.extra).every((value) => typeof value === 'string'), entry.slug);
+      assert.ok(
+        Object.values(variant.extra).every((value) => typeof value === 'string'),
+        entry.slug,
+      );
     }
     assert.ok(entry.evidence.kinds.length > 0, entry.slug);
     assert.ok(entry.evidence.sentences.length > 0, entry.slug);

@@ -18,7 +18,10 @@ function assertSameAsZod(schema: z.ZodType, parse: (value: unknown) => unknown, 
   const expected = schema.safeParse(value);
   const actual = parse(value);
   if (expected.success) {
-    assert.ok(!(actual instanceof Invalid), `zod accepts ${JSON.stringify(value)}, the compiled parser refuses it at ${String((actual as Invalid).path)}`);
+    assert.ok(
+      !(actual instanceof Invalid),
+      `zod accepts ${JSON.stringify(value)}, the compiled parser refuses it at ${String((actual as Invalid).path)}`,
+    );
     assert.deepStrictEqual(actual, expected.data);
     assert.equal(JSON.stringify(actual), JSON.stringify(expected.data), 'keys in another order');
   } else {
@@ -31,7 +34,14 @@ const text = fc.oneof(
   fc.string({ maxLength: 12 }),
   fc.constantFrom('', ' ', 'lt', 'LT', 'LTU', 'ALL', 'M', 'F', 'x'.repeat(101), '😀'.repeat(50), '😀'.repeat(51)),
   fc.constantFrom(...countryCodes.slice(0, 5), ...documentTypes.slice(0, 4), ...tokenTypes),
-  fc.constantFrom('https://example.com/a', 'http://example.com', 'https://', 'https:// x', 'https://exa mple.com', `https://e.com/${'a'.repeat(2040)}`),
+  fc.constantFrom(
+    'https://example.com/a',
+    'http://example.com',
+    'https://',
+    'https:// x',
+    'https://exa mple.com',
+    `https://e.com/${'a'.repeat(2040)}`,
+  ),
   fc.constantFrom('2024-02-29', '2023-02-29', '0000-01-01', '1990-12-24', '24/12/1990'),
   fc.uuid().map(String),
 );
@@ -45,7 +55,9 @@ const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   any: fc.oneof({ maxDepth: 3 }, leaf, tie('array'), tie('object')),
   array: fc.oneof(fc.array(tie('any'), { maxLength: 4 }), fc.array(text, { maxLength: 4 })),
   object: fc.oneof(
-    fc.dictionary(fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom('ALL', 'LT', '__proto__', 'constructor')), tie('any'), { maxKeys: 4 }),
+    fc.dictionary(fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom('ALL', 'LT', '__proto__', 'constructor')), tie('any'), {
+      maxKeys: 4,
+    }),
     fc.constant(Object.create(null)),
     fc.constant(new Date(0)),
   ),
@@ -92,10 +104,16 @@ const request = fc.record(
 test('the scenario schema compiles and parses as zod does, defaults and refinements included', () => {
   const parse = compile(scenarioSchema);
   const scenario = fc.oneof(fc.record({ request, account }, { requiredKeys: [] }), value);
-  fc.assert(fc.property(scenario, (each) => assertSameAsZod(scenarioSchema, parse, each)), { numRuns: 3000, seed: 13 });
+  fc.assert(
+    fc.property(scenario, (each) => assertSameAsZod(scenarioSchema, parse, each)),
+    { numRuns: 3000, seed: 13 },
+  );
   for (const schema of [requestSchema, accountSchema]) {
     const part = compile(schema);
-    fc.assert(fc.property(fc.oneof(request, account, value), (each) => assertSameAsZod(schema, part, each)), { numRuns: 1000, seed: 7 });
+    fc.assert(
+      fc.property(fc.oneof(request, account, value), (each) => assertSameAsZod(schema, part, each)),
+      { numRuns: 1000, seed: 7 },
+    );
   }
 });
 
@@ -131,7 +149,14 @@ test('a default is a fresh copy each time, as zod hands it out', () => {
 });
 
 test('a schema kind the compiler does not know is refused when compiled, never approximated', () => {
-  for (const schema of [z.email(), z.string().url(), z.string().transform((text) => text.length), z.looseObject({}), z.string().max(3), z.coerce.number()]) {
+  for (const schema of [
+    z.email(),
+    z.string().url(),
+    z.string().transform((text) => text.length),
+    z.looseObject({}),
+    z.string().max(3),
+    z.coerce.number(),
+  ]) {
     assert.throws(() => compile(schema), NotCompilable);
   }
 });

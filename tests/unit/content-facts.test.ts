@@ -26,7 +26,8 @@ const withoutFrontMatter = (text: string) => text.replace(/^---\n[\s\S]*?\n---\n
 /** Prose without its code blocks; inline code stays, as it is read as part of the sentence. */
 const withoutCode = (text: string) => text.replace(/```[\s\S]*?```/g, '');
 /** Prose and the `text` blocks that quote a message; handlers and recorded bodies (json, python …) are left out. */
-const withoutPrograms = (text: string) => text.replace(/```(?!text\n)[\s\S]*?```/g, '').replace(/\[[^\]]*\]\(\/errors\/[a-z0-9-]+\/\)/g, '[link]');
+const withoutPrograms = (text: string) =>
+  text.replace(/```(?!text\n)[\s\S]*?```/g, '').replace(/\[[^\]]*\]\(\/errors\/[a-z0-9-]+\/\)/g, '[link]');
 
 /** The sentences of prose text: a list item or table row is one; otherwise split after . ! ? : ; */
 function sentences(prose: string): string[] {
@@ -57,19 +58,24 @@ function restatedFacts(slug: string, mdx: string, entries: readonly Entry[]): st
       own.filter((each) => line.includes(`](/errors/${each.slug}/)`) || line.includes(each.title)).map((each) => each.slug);
     const named = new Set(prose.split('\n').flatMap(mentions));
     for (const line of prose.split('\n').filter(isListLine)) {
-      for (const each of mentions(line)) found.push(`${slug}: lists its own case ${each} by hand ("${line.trim()}"): the page lists its cases from the catalogue`);
+      for (const each of mentions(line))
+        found.push(`${slug}: lists its own case ${each} by hand ("${line.trim()}"): the page lists its cases from the catalogue`);
     }
-    if (named.size > 1) found.push(`${slug}: names ${named.size} of its own cases (${[...named].join(', ')}): the page lists its cases from the catalogue`);
+    if (named.size > 1)
+      found.push(`${slug}: names ${named.size} of its own cases (${[...named].join(', ')}): the page lists its cases from the catalogue`);
     // Several of its cases' fields in one sentence is the list again, by another name.
     const fields = new Set(own.flatMap((each) => each.fields));
     for (const sentence of sentences(prose)) {
       const listed = [...fields].filter((field) => sentence.includes(`\`${field}\``));
-      if (listed.length >= 3) found.push(`${slug}: lists the fields of its cases (${listed.join(', ')}): the page lists its cases from the catalogue`);
+      if (listed.length >= 3)
+        found.push(`${slug}: lists the fields of its cases (${listed.join(', ')}): the page lists its cases from the catalogue`);
     }
   }
 
   // 2. Statuses: an identifier with its entry's status in one sentence; or the entry's own status given as its own.
-  const identifierStatus = new Map(entries.filter((entry) => entry.kind === 'identifier' && entry.identifier).map((entry) => [entry.identifier as string, entry.status]));
+  const identifierStatus = new Map(
+    entries.filter((entry) => entry.kind === 'identifier' && entry.identifier).map((entry) => [entry.identifier as string, entry.status]),
+  );
   const ownStatus = String(self.status);
   const ownStatusSaid = new RegExp(
     `\\b(?:the|its|this) ${ownStatus}\\b|\\bstatus (?:is |\\()${ownStatus}\\b|\\bErrata (?:gives|uses|lists|predicts|shows|assigns)\\b[^.]*\\b${ownStatus}\\b`,
@@ -78,18 +84,25 @@ function restatedFacts(slug: string, mdx: string, entries: readonly Entry[]): st
   for (const sentence of sentences(prose)) {
     for (const [identifier, status] of identifierStatus) {
       const pair = new RegExp(`\\b${status}\\b[^.;:]{0,40}\\b${identifier}\\b|\\b${identifier}\\b[^.;:]{0,40}\\b${status}\\b`);
-      if (pair.test(sentence)) found.push(`${slug}: gives ${identifier} its status ${status} ("${sentence}"): the page shows each entry's status`);
+      if (pair.test(sentence))
+        found.push(`${slug}: gives ${identifier} its status ${status} ("${sentence}"): the page shows each entry's status`);
     }
-    if (ownStatusSaid.test(sentence) || (self.identifier && new RegExp(`\\b${ownStatus}\\b`).test(sentence) && sentence.includes(self.identifier))) {
+    if (
+      ownStatusSaid.test(sentence) ||
+      (self.identifier && new RegExp(`\\b${ownStatus}\\b`).test(sentence) && sentence.includes(self.identifier))
+    ) {
       found.push(`${slug}: states its own status ${ownStatus} ("${sentence}"): the page shows it, with its evidence`);
     }
   }
 
   // 3. Messages: any entry's template, verbatim or filled in, in prose or in a quoted `text` block.
   for (const entry of entries) {
-    const templates = [entry.message, ...entry.variants.map((variant) => variant.message)].filter((message): message is string => typeof message === 'string' && message.length >= 20);
+    const templates = [entry.message, ...entry.variants.map((variant) => variant.message)].filter(
+      (message): message is string => typeof message === 'string' && message.length >= 20,
+    );
     for (const template of new Set(templates)) {
-      if (messagePattern(template).test(withoutPrograms(text))) found.push(`${slug}: writes out the message of ${entry.slug} ("${template}"): pages show messages from the records`);
+      if (messagePattern(template).test(withoutPrograms(text)))
+        found.push(`${slug}: writes out the message of ${entry.slug} ("${template}"): pages show messages from the records`);
     }
   }
   return [...new Set(found)];
@@ -99,7 +112,9 @@ const files = readdirSync(folder).filter((name) => name.endsWith('.mdx'));
 
 test('no prose restates a catalogue fact: a case list, a status, a message', () => {
   assert.ok(files.length >= catalogue.length, `only ${files.length} prose files read`);
-  const problems = files.flatMap((name) => restatedFacts(name.replace(/\.mdx$/, ''), readFileSync(new URL(name, folder), 'utf8'), catalogue));
+  const problems = files.flatMap((name) =>
+    restatedFacts(name.replace(/\.mdx$/, ''), readFileSync(new URL(name, folder), 'utf8'), catalogue),
+  );
   assert.deepEqual(problems, []);
 });
 
@@ -109,18 +124,33 @@ test('the checker finds each kind of restated fact in planted prose', () => {
   assert.ok(cases.length >= 2);
   const [first, second] = cases as [Entry, Entry];
   // A hand-kept list of an identifier's cases, by link or by title.
-  assert.match(bad('validation-error', `### Its cases\n\n- [${first.title}](/errors/${first.slug}/)\n`).join('\n'), new RegExp(`lists its own case ${first.slug}`));
+  assert.match(
+    bad('validation-error', `### Its cases\n\n- [${first.title}](/errors/${first.slug}/)\n`).join('\n'),
+    new RegExp(`lists its own case ${first.slug}`),
+  );
   assert.match(bad('validation-error', `It covers ${first.title} and ${second.title}.`).join('\n'), /names 2 of its own cases/);
   assert.match(bad('bad-value', 'It covers `clientId`, `country` and `expiryTime`.').join('\n'), /lists the fields of its cases/);
   // A status with its identifier, or an entry's own status.
-  assert.match(bad('json-error', 'Expect a 429 with `TOO_MANY_REQUESTS` when throttled.').join('\n'), /gives TOO_MANY_REQUESTS its status 429/);
+  assert.match(
+    bad('json-error', 'Expect a 429 with `TOO_MANY_REQUESTS` when throttled.').join('\n'),
+    /gives TOO_MANY_REQUESTS its status 429/,
+  );
   assert.match(bad('internal-error', 'Errata gives it 500, as the guide does.').join('\n'), /states its own status 500/);
   assert.match(bad('rate-limit-exceeded', 'The 429 status comes from the guide.').join('\n'), /states its own status 429/);
   // A message, verbatim or with its placeholders filled.
   const country = catalogue.find((entry) => entry.slug === 'country-invalid')?.message as string;
   const filled = country.replace(/\{[^}]+\}/g, 'LTU');
-  assert.match(bad('bad-value', `The reference gives:\n\n\`\`\`text\n${filled}\n\`\`\``).join('\n'), /writes out the message of country-invalid/);
-  assert.match(bad('json-error', 'Its message is `An error occurred while parsing/constructing JSON`.').join('\n'), /writes out the message of json-parse-error/);
+  assert.match(
+    bad('bad-value', `The reference gives:\n\n\`\`\`text\n${filled}\n\`\`\``).join('\n'),
+    /writes out the message of country-invalid/,
+  );
+  assert.match(
+    bad('json-error', 'Its message is `An error occurred while parsing/constructing JSON`.').join('\n'),
+    /writes out the message of json-parse-error/,
+  );
   // And explaining prose passes.
-  assert.deepEqual(bad('validation-error', 'Do not build logic on the split between the two identifiers; read `message`, which names the fields.'), []);
+  assert.deepEqual(
+    bad('validation-error', 'Do not build logic on the split between the two identifiers; read `message`, which names the fields.'),
+    [],
+  );
 });

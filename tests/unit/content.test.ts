@@ -47,9 +47,14 @@ test('no prose restates a list the page generates: an identifier page links to a
     if (entry.kind !== 'identifier' || !files.includes(`${entry.slug}.mdx`)) continue;
     const own = new Set(catalogue.filter((each) => each.kind === 'case' && each.identifier === entry.identifier).map((each) => each.slug));
     const text = readFileSync(new URL(`${entry.slug}.mdx`, folder), 'utf8');
-    const linked = new Set([...text.matchAll(/\]\(\/errors\/([a-z0-9-]+)\/\)/g)].map((found) => found[1] as string).filter((slug) => own.has(slug)));
+    const linked = new Set(
+      [...text.matchAll(/\]\(\/errors\/([a-z0-9-]+)\/\)/g)].map((found) => found[1] as string).filter((slug) => own.has(slug)),
+    );
     // One link is a pointer in a sentence; two or more is a hand-kept list of the page's own cases.
-    if (linked.size > 1) problems.push(`${entry.slug}.mdx links to ${linked.size} of its own cases (${[...linked].join(', ')}): the page lists them from the catalogue`);
+    if (linked.size > 1)
+      problems.push(
+        `${entry.slug}.mdx links to ${linked.size} of its own cases (${[...linked].join(', ')}): the page lists them from the catalogue`,
+      );
   }
   assert.deepEqual(problems, []);
 });
@@ -74,7 +79,14 @@ test("the prose and the records' text use the site's plain words: no case entrie
     for (const line of text.split('\n')) if (jargon.test(line)) found.push(`${name}: ${line.trim().slice(0, 100)}`);
   }
   for (const entry of catalogue) {
-    const shown = [entry.title, entry.summary, entry.cause, ...entry.fix, entry.retry.note, ...entry.variants.map((variant) => variant.title)];
+    const shown = [
+      entry.title,
+      entry.summary,
+      entry.cause,
+      ...entry.fix,
+      entry.retry.note,
+      ...entry.variants.map((variant) => variant.title),
+    ];
     for (const text of shown) if (jargon.test(text)) found.push(`${entry.slug}: ${text.slice(0, 100)}`);
   }
   assert.deepEqual(found, []);

@@ -32,7 +32,10 @@ test('the callback entry says in plain words that the reference documents the st
 
 test('a part both documented and observed says so ("also observed")', () => {
   const sentences = evidenceSentences(entry('insufficient-funds'));
-  assert.ok(sentences.some((sentence) => /^The message was also observed: .*\(R7\)\.$/.test(sentence)), sentences.join('\n'));
+  assert.ok(
+    sentences.some((sentence) => /^The message was also observed: .*\(R7\)\.$/.test(sentence)),
+    sentences.join('\n'),
+  );
   assert.ok(sentences.some((sentence) => /the body's keys or the behaviour are Errata's reading/.test(sentence)));
 });
 

@@ -14,7 +14,11 @@ function fullTable(a: string, b: string, limit: number): number {
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current[j] = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     previous = current;
   }
@@ -24,7 +28,9 @@ function fullTable(a: string, b: string, limit: number): number {
 test('the banded edit distance equals the full table up to its limit', () => {
   const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), maxLength: 12 });
   fc.assert(
-    fc.property(word, word, fc.integer({ min: 0, max: 4 }), (a, b, limit) => assert.equal(editDistance(a, b, limit), fullTable(a, b, limit))),
+    fc.property(word, word, fc.integer({ min: 0, max: 4 }), (a, b, limit) =>
+      assert.equal(editDistance(a, b, limit), fullTable(a, b, limit)),
+    ),
     { numRuns: 20_000, seed: 3 },
   );
 });
@@ -49,6 +55,12 @@ test('the UTF-8 check agrees with a fatal TextDecoder on any bytes', () => {
   };
   // Bytes at the edges of UTF-8's ranges, so that overlong forms, surrogates and cut sequences come up often.
   const edge = fc.constantFrom(0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff);
-  const bytes = fc.oneof(fc.uint8Array({ maxLength: 10 }), fc.array(fc.oneof(edge, fc.integer({ min: 0, max: 255 })), { maxLength: 10 }).map((each) => new Uint8Array(each)));
-  fc.assert(fc.property(bytes, (each) => assert.equal(decodeUtf8(each), decoded(each))), { numRuns: 50_000, seed: 5 });
+  const bytes = fc.oneof(
+    fc.uint8Array({ maxLength: 10 }),
+    fc.array(fc.oneof(edge, fc.integer({ min: 0, max: 255 })), { maxLength: 10 }).map((each) => new Uint8Array(each)),
+  );
+  fc.assert(
+    fc.property(bytes, (each) => assert.equal(decodeUtf8(each), decoded(each))),
+    { numRuns: 50_000, seed: 5 },
+  );
 });

@@ -67,7 +67,7 @@ describe('the handler files say what the catalogue says', () => {
       assert.equal(handlerSource(source(language), handlerSite), source(language), 'the default build shows the file unchanged');
     });
   }
-  test('the Python excerpt on reading errors is the handler\'s own two functions', () => {
+  test("the Python excerpt on reading errors is the handler's own two functions", () => {
     const excerpt = pythonReadError(source('python'));
     assert.match(excerpt, /^def json_object\(response\):/);
     assert.match(excerpt, /\ndef read_error\(response\):/);
@@ -138,8 +138,14 @@ function expected(situation: (typeof situations)[number]): { decision: Decision;
 }
 
 const runners: Record<HandlerLanguage, { skip: string | null; run: (payload: string) => [string, string[]] }> = {
-  python: { skip: noRequests, run: (payload) => ['python3', [join(fixtures, 'drive.py'), dirname(join(root, handlerFiles.python)), payload]] },
-  javascript: { skip: null, run: (payload) => [process.execPath, [join(fixtures, 'drive.mjs'), join(root, handlerFiles.javascript), payload]] },
+  python: {
+    skip: noRequests,
+    run: (payload) => ['python3', [join(fixtures, 'drive.py'), dirname(join(root, handlerFiles.python)), payload]],
+  },
+  javascript: {
+    skip: null,
+    run: (payload) => [process.execPath, [join(fixtures, 'drive.mjs'), join(root, handlerFiles.javascript), payload]],
+  },
   php: { skip: noPhpCurl, run: (payload) => ['php', [join(fixtures, 'drive.php'), join(root, handlerFiles.php), payload]] },
 };
 

@@ -19,7 +19,10 @@ test('plain text needs no span, and neighbouring tokens of one colour share one'
   // The text survives whole, however it is split into spans.
   assert.equal(html.replace(/<[^>]+>/g, ''), '{&quot;a&quot;: 1}');
   // A Python string is three tokens (its quotes and its text) of one colour: one span.
-  assert.match(await highlightCode('x = "hello"', 'python'), /<span style="color:var\(--code-token-string-expression\)">&quot;hello&quot;<\/span>/);
+  assert.match(
+    await highlightCode('x = "hello"', 'python'),
+    /<span style="color:var\(--code-token-string-expression\)">&quot;hello&quot;<\/span>/,
+  );
 });
 
 test('Windows line endings make the same lines as Unix ones', async () => {
@@ -49,7 +52,13 @@ test('an empty line stays a line, so the block keeps its shape', async () => {
 function styledCharacters(html: string): string[] {
   const out: string[] = [];
   const code = html.replace(/^<pre[^>]*><code>/, '').replace(/<\/code><\/pre>$/, '');
-  const unescapeHtml = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const unescapeHtml = (text: string) =>
+    text
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
   for (const [, style, styled, plain] of code.matchAll(/<span style="([^"]*)">([^<]*)<\/span>|([^<]+)|<[^>]+>/g)) {
     const text = unescapeHtml(styled ?? plain ?? '');
     for (const character of text) out.push(`${style ?? ''}|${character}`);
@@ -69,25 +78,29 @@ test('line by line, with remembered states, colours every sample exactly as toke
     engine: createJavaScriptRegexEngine(),
   });
   // A heredoc: its end depends on text captured lines before, which a state must remember.
-  const blocks: [string, 'bash' | 'python' | 'js'][] = [["cat <<EOF\nEOF2\nEOF\necho done", 'bash'], ['s = """\nnot code\n"""\nx = 1', 'python']];
+  const blocks: [string, 'bash' | 'python' | 'js'][] = [
+    ['cat <<EOF\nEOF2\nEOF\necho done', 'bash'],
+    ['s = """\nnot code\n"""\nx = 1', 'python'],
+  ];
   for (const entry of catalogue) {
     if (!entry.example) continue;
     const samples = requestSamples(entry.example.scenario);
     blocks.push([samples.curl, 'bash'], [samples.python, 'python'], [samples.javascript, 'js']);
   }
   for (const [code, lang] of blocks) {
-    const expected = whole
-      .codeToTokensBase(code, { lang, theme: codeTheme.name })
-      .flatMap((line, index) => [
-        ...(index > 0 ? ['|\n'] : []),
-        ...line.flatMap((token) => {
-          const style = token.color && token.color !== 'var(--code-foreground)' ? `color:${token.color}` : '';
-          const font = [token.fontStyle && token.fontStyle & 1 ? 'font-style:italic' : '', token.fontStyle && token.fontStyle & 2 ? 'font-weight:bold' : '']
-            .filter(Boolean)
-            .join(';');
-          return [...token.content].map((character) => `${[style, font].filter(Boolean).join(';')}|${character}`);
-        }),
-      ]);
+    const expected = whole.codeToTokensBase(code, { lang, theme: codeTheme.name }).flatMap((line, index) => [
+      ...(index > 0 ? ['|\n'] : []),
+      ...line.flatMap((token) => {
+        const style = token.color && token.color !== 'var(--code-foreground)' ? `color:${token.color}` : '';
+        const font = [
+          token.fontStyle && token.fontStyle & 1 ? 'font-style:italic' : '',
+          token.fontStyle && token.fontStyle & 2 ? 'font-weight:bold' : '',
+        ]
+          .filter(Boolean)
+          .join(';');
+        return [...token.content].map((character) => `${[style, font].filter(Boolean).join(';')}|${character}`);
+      }),
+    ]);
     assert.deepEqual(styledCharacters(await highlightCode(code, lang)), expected, code.slice(0, 60));
   }
 });

@@ -210,7 +210,11 @@ test('lookup of every catalogue message padded with hostile runs stays fast and 
       const { value, ms } = timed(() => lookup(`${entry.message} ${run}`));
       assert.ok(ms < cliBudget, `${entry.slug} with a run of ${JSON.stringify(run[0])} took ${ms.toFixed(0)} ms`);
       // Trailing white space is no part of a message: the entry is still found.
-      if (run[0] === ' ') assert.ok(value.matches.some((found) => found.entry.slug === entry.slug), `${entry.slug} not found`);
+      if (run[0] === ' ')
+        assert.ok(
+          value.matches.some((found) => found.entry.slug === entry.slug),
+          `${entry.slug} not found`,
+        );
     }
   }
 });

@@ -36,7 +36,9 @@ const piece = fc.oneof(
 );
 
 /** A piece repeated: the runs are what made the old patterns slow. */
-const run = fc.tuple(piece, fc.integer({ min: 1, max: 200_000 })).map(([text, times]) => text.repeat(Math.max(1, Math.floor(times / text.length))));
+const run = fc
+  .tuple(piece, fc.integer({ min: 1, max: 200_000 }))
+  .map(([text, times]) => text.repeat(Math.max(1, Math.floor(times / text.length))));
 
 /** Hostile text of up to about 1 MB. */
 const hostile = fc.array(run, { minLength: 1, maxLength: 8 }).map((runs) => runs.join('').slice(0, 1_048_576));
@@ -60,7 +62,15 @@ function within(what: string, text: string, work: () => unknown): void {
   assert.ok(ms < budget, `${what} took ${ms.toFixed(0)} ms on ${text.length} characters starting ${JSON.stringify(text.slice(0, 60))}`);
 }
 
-const sources: IndexSources = { version: catalogueVersion, catalogue, resolveVariant, fields: tokenFields, categories, statusLine, scenarioLink };
+const sources: IndexSources = {
+  version: catalogueVersion,
+  catalogue,
+  resolveVariant,
+  fields: tokenFields,
+  categories,
+  statusLine,
+  scenarioLink,
+};
 const { files } = buildLookupFiles(sources);
 const browser = createShardedLookup(async (name) => files.get(name));
 
@@ -114,7 +124,11 @@ test('predict answers bodies nested up to the limit and refuses deeper ones with
       const text = nested(levels, objects);
       const started = performance.now();
       const request =
-        form === 'body' ? { body: JSON.parse(text) } : form === 'rawBody' ? { rawBody: text } : { rawBodyBase64: Buffer.from(text).toString('base64') };
+        form === 'body'
+          ? { body: JSON.parse(text) }
+          : form === 'rawBody'
+            ? { rawBody: text }
+            : { rawBodyBase64: Buffer.from(text).toString('base64') };
       try {
         const outcome = predict({ request });
         assert.ok(levels <= maxNestingDepth, `depth ${levels} was predicted`);

@@ -32,7 +32,10 @@ export function importsOf(source: string): string[] {
     const node = stack.pop();
     if (!isNode(node)) continue;
     const typeOnly = node.importKind === 'type' || node.exportKind === 'type';
-    if ((node.type === 'ImportDeclaration' || node.type === 'ExportNamedDeclaration' || node.type === 'ExportAllDeclaration') && isNode(node.source)) {
+    if (
+      (node.type === 'ImportDeclaration' || node.type === 'ExportNamedDeclaration' || node.type === 'ExportAllDeclaration') &&
+      isNode(node.source)
+    ) {
       if (!typeOnly) found.push(node.source.value as string);
     } else if (node.type === 'ImportExpression' && isNode(node.source) && node.source.type === 'StringLiteral') {
       found.push(node.source.value as string);
@@ -58,7 +61,10 @@ const importCache = new Map<string, string[]>();
 function importsOfFile(file: string): string[] {
   let found = importCache.get(file);
   if (!found) {
-    found = existsSync(file) && /\.[mc]?ts$/.test(file) ? importsOf(readFileSync(file, 'utf8')).map((specifier) => resolved(file, specifier)) : [];
+    found =
+      existsSync(file) && /\.[mc]?ts$/.test(file)
+        ? importsOf(readFileSync(file, 'utf8')).map((specifier) => resolved(file, specifier))
+        : [];
     importCache.set(file, found);
   }
   return found;
@@ -94,7 +100,8 @@ export function browserViolations(roots: readonly string[], imports: (file: stri
       const via = [...chain, target].join(' → ');
       if (fullCatalogue(target)) violations.push(`${via}: the full catalogue (read src/catalogue/entry-facts.ts instead)`);
       else if (target.startsWith('node:')) violations.push(`${via}: a Node module, which browsers do not have`);
-      else if (target === 'astro' || target.startsWith('astro:') || target.startsWith('@astrojs/')) violations.push(`${via}: Astro, which runs only at build time`);
+      else if (target === 'astro' || target.startsWith('astro:') || target.startsWith('@astrojs/'))
+        violations.push(`${via}: Astro, which runs only at build time`);
       else if (target.startsWith('src/') && target !== swappedForTheBrowser) stack.push([...chain, target]);
     }
   }
@@ -109,7 +116,11 @@ test('the engine imports nothing of the browser, Astro or the site', () => {
       .filter((target) => !engineMayImport(target))
       .map((target) => `${file} imports ${target}`),
   );
-  assert.deepEqual(violations, [], 'the engine (src/catalogue, src/token, src/predict, src/schema, src/json, limits, base64) imports only itself, zod and node:');
+  assert.deepEqual(
+    violations,
+    [],
+    'the engine (src/catalogue, src/token, src/predict, src/schema, src/json, limits, base64) imports only itself, zod and node:',
+  );
 });
 
 test('the catalogue never imports the predictor', () => {
@@ -128,7 +139,8 @@ test('browser code reaches neither the full catalogue, nor Node, nor Astro, thro
 });
 
 test('the checks find what they are for (planted imports)', () => {
-  const source = "import a from './a.ts';\nimport type { T } from './t.ts';\nexport { b } from '../b.ts';\nexport * from 'c';\nconst d = await import('./d.ts');";
+  const source =
+    "import a from './a.ts';\nimport type { T } from './t.ts';\nexport { b } from '../b.ts';\nexport * from 'c';\nconst d = await import('./d.ts');";
   assert.deepEqual(importsOf(source).sort(), ['../b.ts', './a.ts', './d.ts', 'c'], 'every import but the type-only one');
   const planted: Record<string, string[]> = {
     'src/client/page.ts': ['src/search/thing.ts'],

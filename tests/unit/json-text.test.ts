@@ -109,11 +109,46 @@ test('line and column count from 1', () => {
 /** Text near JSON: valid documents, then cut, spliced and sprinkled with JSON's own characters. */
 const nearJson = fc.oneof(
   fc.json(),
-  fc.tuple(fc.json(), fc.nat(), fc.nat()).map(([text, a, b]) => text.slice(Math.min(a, b) % (text.length + 1), Math.max(a, b) % (text.length + 1))),
   fc
-    .tuple(fc.json(), fc.nat(), fc.constantFrom(',', ':', '"', '\\', '{', '}', '[', ']', ' ', '\n', '\t', '-', '0', '1', '.', 'e', 'E', '+', 'u', 'n', 't', 'f', '\u0001', '\u00a0', '\uFEFF', "'"))
+    .tuple(fc.json(), fc.nat(), fc.nat())
+    .map(([text, a, b]) => text.slice(Math.min(a, b) % (text.length + 1), Math.max(a, b) % (text.length + 1))),
+  fc
+    .tuple(
+      fc.json(),
+      fc.nat(),
+      fc.constantFrom(
+        ',',
+        ':',
+        '"',
+        '\\',
+        '{',
+        '}',
+        '[',
+        ']',
+        ' ',
+        '\n',
+        '\t',
+        '-',
+        '0',
+        '1',
+        '.',
+        'e',
+        'E',
+        '+',
+        'u',
+        'n',
+        't',
+        'f',
+        '\u0001',
+        '\u00a0',
+        '\uFEFF',
+        "'",
+      ),
+    )
     .map(([text, at, insert]) => text.slice(0, at % (text.length + 1)) + insert + text.slice(at % (text.length + 1))),
-  fc.string({ unit: fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '\\', 'u', '0', '1', 'a', 'e', '-', '.', ' ', 'true', 'null', 'false') }),
+  fc.string({
+    unit: fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '\\', 'u', '0', '1', 'a', 'e', '-', '.', ' ', 'true', 'null', 'false'),
+  }),
 );
 
 test('the scanner accepts exactly what JSON.parse accepts', () => {

@@ -57,7 +57,10 @@ test('finds bodies, messages, Error [ID] lines and status lines in a log, groupe
 test('the readable form names each group, its lines and its fix', async () => {
   const ran = await cli(['triage', 'app.log']);
   assert.match(ran.stdout, /^7 iDenfy errors in 12 lines, 6 kinds:/);
-  assert.match(ran.stdout, /2 × country-invalid \(400 Bad Request, BAD_VALUE\)\n.*\n\s+lines 2 to 12 · \/errors\/country-invalid\/\n\s+Fix: /);
+  assert.match(
+    ran.stdout,
+    /2 × country-invalid \(400 Bad Request, BAD_VALUE\)\n.*\n\s+lines 2 to 12 · \/errors\/country-invalid\/\n\s+Fix: /,
+  );
 });
 
 test('nothing found exits 1; a HAR is read entry by entry', async () => {
@@ -71,7 +74,9 @@ test('nothing found exits 1; a HAR is read entry by entry', async () => {
 });
 
 test('the same groups whatever the chunks the bytes arrive in', () => {
-  const text = new TextEncoder().encode(`${'noise line\n'.repeat(3)}{"identifier":"BAD_VALUE","message":"Field 'sex' must be M or F."}\nHTTP/1.1 402 Payment Required\n\nlast: Partner inactive`);
+  const text = new TextEncoder().encode(
+    `${'noise line\n'.repeat(3)}{"identifier":"BAD_VALUE","message":"Field 'sex' must be M or F."}\nHTTP/1.1 402 Payment Required\n\nlast: Partner inactive`,
+  );
   const groups = (size: number) => {
     const triage = createLogTriage({ entries: catalogue, variants: matchVariants, matcher: catalogueMatcher });
     for (let start = 0; start < text.length; start += size) triage.push(text.slice(start, start + size));
@@ -101,10 +106,22 @@ test('the anchor scan finds phrases in any ASCII case, across chunks, and only t
 
 describe('a generated log of 100,000 lines', () => {
   const errors: [line: number, text: string, entry: string][] = [
-    [1_234, `2026-11-20T10:00:00Z ERROR idenfy {"identifier":"BAD_VALUE","message":"Field 'country' must be a valid ISO 3166-1 alpha-2 code."}`, 'country-invalid'],
-    [50_000, '2026-11-20T10:00:00Z ERROR Error [MISSING_VALUE]: Field \'clientId\' is required.', 'client-id-missing'],
-    [77_777, `2026-11-20T10:00:00Z ERROR idenfy {"identifier":"BAD_VALUE","message":"Field 'country' must be a valid ISO 3166-1 alpha-2 code."}`, 'country-invalid'],
-    [99_999, '2026-11-20T10:00:00Z WARN requests.exceptions.HTTPError: 402 Client Error: Payment Required for url: https://ivs.idenfy.com/api/v2/token', 'insufficient-funds'],
+    [
+      1_234,
+      `2026-11-20T10:00:00Z ERROR idenfy {"identifier":"BAD_VALUE","message":"Field 'country' must be a valid ISO 3166-1 alpha-2 code."}`,
+      'country-invalid',
+    ],
+    [50_000, "2026-11-20T10:00:00Z ERROR Error [MISSING_VALUE]: Field 'clientId' is required.", 'client-id-missing'],
+    [
+      77_777,
+      `2026-11-20T10:00:00Z ERROR idenfy {"identifier":"BAD_VALUE","message":"Field 'country' must be a valid ISO 3166-1 alpha-2 code."}`,
+      'country-invalid',
+    ],
+    [
+      99_999,
+      '2026-11-20T10:00:00Z WARN requests.exceptions.HTTPError: 402 Client Error: Payment Required for url: https://ivs.idenfy.com/api/v2/token',
+      'insufficient-funds',
+    ],
   ];
   let file = '';
   let bytes: Uint8Array;
@@ -112,7 +129,10 @@ describe('a generated log of 100,000 lines', () => {
     const at = new Map(errors.map(([line, text]) => [line, text]));
     const lines: string[] = [];
     for (let line = 1; line <= 100_000; line++) {
-      lines.push(at.get(line) ?? `2026-11-20T10:00:00Z INFO request ${line} GET /health 200 in ${line % 97} ms user=${line * 7} {"ok":true,"message":"fine"}`);
+      lines.push(
+        at.get(line) ??
+          `2026-11-20T10:00:00Z INFO request ${line} GET /health 200 in ${line % 97} ms user=${line * 7} {"ok":true,"message":"fine"}`,
+      );
     }
     file = join(temp, 'big.log');
     const text = `${lines.join('\n')}\n`;
@@ -132,7 +152,10 @@ describe('a generated log of 100,000 lines', () => {
     const result = JSON.parse(ran.stdout) as { lines: number; found: number; groups: Group[] };
     assert.equal(result.lines, 100_000);
     assert.equal(result.found, 4);
-    assert.deepEqual(result.groups.map((group) => [group.entry, group.count, group.firstLine, group.lastLine]), expected);
+    assert.deepEqual(
+      result.groups.map((group) => [group.entry, group.count, group.firstLine, group.lastLine]),
+      expected,
+    );
     assert.ok(performance.now() - started < 10_000, 'well under ten seconds');
   });
 
@@ -141,7 +164,10 @@ describe('a generated log of 100,000 lines', () => {
     for (let start = 0; start < bytes.length; start += 65_536) chunks.push(bytes.subarray(start, start + 65_536));
     const ran = await cli(['triage', '-', '--json'], chunks);
     const result = JSON.parse(ran.stdout) as { groups: Group[] };
-    assert.deepEqual(result.groups.map((group) => [group.entry, group.count, group.firstLine, group.lastLine]), expected);
+    assert.deepEqual(
+      result.groups.map((group) => [group.entry, group.count, group.firstLine, group.lastLine]),
+      expected,
+    );
   });
 });
 
@@ -155,7 +181,10 @@ test('--help, and a missing file exits 2', async () => {
 });
 
 test('a line that names an identifier is counted when its best match agrees with it, however it matched', async () => {
-  const lines = ['Error [TOO_MANY_REQUESTS]: Requests per hour limit reached', '{"identifier":"TOO_MANY_REQUESTS","message":"Requests per hour limit reached"}'];
+  const lines = [
+    'Error [TOO_MANY_REQUESTS]: Requests per hour limit reached',
+    '{"identifier":"TOO_MANY_REQUESTS","message":"Requests per hour limit reached"}',
+  ];
   const ran = await cli(['triage', '-', '--json'], [new TextEncoder().encode(`${lines.join('\n')}\n`)]);
   const result = JSON.parse(ran.stdout) as { found: number; groups: Group[] };
   assert.equal(result.found, 2);

@@ -65,7 +65,9 @@ test('a status shared by several entries lists them all', () => {
 });
 
 test('a whole message leads to its entry, with the values it carries', () => {
-  assert.deepEqual(assertFirst('Invalid data. Expected a dictionary, but got list.', 'body-not-object', 'message').values, { type: 'list' });
+  assert.deepEqual(assertFirst('Invalid data. Expected a dictionary, but got list.', 'body-not-object', 'message').values, {
+    type: 'list',
+  });
   assert.deepEqual(assertFirst('Method "DELETE" not allowed.', 'wrong-http-method', 'message').values, { method: 'DELETE' });
   assert.deepEqual(
     assertFirst("Document type 'VISA' is not supported for country 'LT'.", 'country-document-unsupported', 'message').values,
@@ -123,7 +125,12 @@ test('a whole curl -i output leads to the entry of its body, with LF line ends',
 });
 
 test('a curl -i output of an identifier-less error leads to its entry', () => {
-  const text = ['HTTP/1.1 401 Unauthorized', 'WWW-Authenticate: Basic realm="api"', '', '{"message":"Invalid authorization credentials"}'].join('\r\n');
+  const text = [
+    'HTTP/1.1 401 Unauthorized',
+    'WWW-Authenticate: Basic realm="api"',
+    '',
+    '{"message":"Invalid authorization credentials"}',
+  ].join('\r\n');
   assertFirst(text, 'invalid-credentials', 'message');
 });
 
@@ -153,11 +160,18 @@ test('a 402 body with the funds message ranks insufficient-funds first', () => {
   assertFirst(body, 'insufficient-funds', 'message');
   assertFirst(`HTTP/1.1 402 Payment Required\r\ncontent-type: application/json\r\n\r\n${body}`, 'insufficient-funds', 'message');
   const matches = lookup(body).matches;
-  assert.ok(matches.some((found) => found.entry.slug === 'token-limit-reached' && found.variant), 'the token-limit variant is offered too');
+  assert.ok(
+    matches.some((found) => found.entry.slug === 'token-limit-reached' && found.variant),
+    'the token-limit variant is offered too',
+  );
 });
 
 test('the UNAUTHORIZED variant of the credentials error still leads to invalid-credentials first', () => {
-  const found = assertFirst('{"identifier":"UNAUTHORIZED","message":"Invalid authorization credentials"}', 'invalid-credentials', 'message');
+  const found = assertFirst(
+    '{"identifier":"UNAUTHORIZED","message":"Invalid authorization credentials"}',
+    'invalid-credentials',
+    'message',
+  );
   assert.ok(found.variant, 'the match names the variant');
   const second = lookup('{"identifier":"UNAUTHORIZED","message":"Invalid authorization credentials"}').matches[1];
   assert.equal(second?.entry.slug, 'unauthorized');
@@ -172,7 +186,11 @@ test('garbage returns no matches', () => {
 test('matches are ranked by score, highest first', () => {
   for (const text of ['BAD_VALUE', countryBody, 'rate limit', 'Expected a dictionary, but got list']) {
     const scores = lookup(text).matches.map((found) => found.score);
-    assert.deepEqual(scores, [...scores].sort((a, b) => b - a), text);
+    assert.deepEqual(
+      scores,
+      [...scores].sort((a, b) => b - a),
+      text,
+    );
     for (const score of scores) assert.ok(score > 0 && score <= 1, `${text}: score ${score}`);
   }
 });
@@ -198,26 +216,20 @@ test('a 1 MB paste without any JSON is read in under a second', (t) => {
   assert.ok(elapsed < 1000, `took ${elapsed.toFixed(0)} ms`);
 });
 
-test(
-  "the reference's JavaScript handling example printout of an identifier-less error leads to its entry",
-  () => {
-    assertFirst('Error [undefined]: Partner inactive', 'partner-inactive', 'message');
-    assert.deepEqual(
-      assertFirst('Error [undefined]: This endpoint is not available for DEMO partners.', 'wrong-environment', 'message').values,
-      { ENV: 'DEMO' },
-    );
-    assertFirst('Error [undefined]: Invalid authorization credentials', 'invalid-credentials', 'message');
-  },
-);
+test("the reference's JavaScript handling example printout of an identifier-less error leads to its entry", () => {
+  assertFirst('Error [undefined]: Partner inactive', 'partner-inactive', 'message');
+  assert.deepEqual(
+    assertFirst('Error [undefined]: This endpoint is not available for DEMO partners.', 'wrong-environment', 'message').values,
+    { ENV: 'DEMO' },
+  );
+  assertFirst('Error [undefined]: Invalid authorization credentials', 'invalid-credentials', 'message');
+});
 
-test(
-  'a printed error with a one-word identifier is read like one with an underscore',
-  () => {
-    const found = assertFirst('Error [UNAUTHORIZED]: Invalid authorization credentials', 'invalid-credentials', 'message');
-    assert.equal(readInput('Error [UNAUTHORIZED]: Invalid authorization credentials').identifier, 'UNAUTHORIZED');
-    assert.ok(found.variant);
-  },
-);
+test('a printed error with a one-word identifier is read like one with an underscore', () => {
+  const found = assertFirst('Error [UNAUTHORIZED]: Invalid authorization credentials', 'invalid-credentials', 'message');
+  assert.equal(readInput('Error [UNAUTHORIZED]: Invalid authorization credentials').identifier, 'UNAUTHORIZED');
+  assert.ok(found.variant);
+});
 
 test("what Python's, Node's and PHP's HTTP libraries print for an error is read like a status line, its reason phrase never as an identifier", () => {
   const python = lookup('requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://ivs.idenfy.com/api/v2/token');
@@ -229,7 +241,7 @@ test("what Python's, Node's and PHP's HTTP libraries print for an error is read 
   assert.equal(axios.matches[0]?.entry.slug, 'insufficient-funds');
 
   const guzzle = lookup(
-    "GuzzleHttp\\Exception\\ClientException: Client error: `POST https://ivs.idenfy.com/api/v2/token` resulted in a `400 Bad Request` response:\n" +
+    'GuzzleHttp\\Exception\\ClientException: Client error: `POST https://ivs.idenfy.com/api/v2/token` resulted in a `400 Bad Request` response:\n' +
       '{"identifier":"MISSING_VALUE","message":"Field \'clientId\' is required."}',
   );
   assert.equal(guzzle.input.status, 400);
@@ -237,7 +249,9 @@ test("what Python's, Node's and PHP's HTTP libraries print for an error is read 
   assert.equal(guzzle.matches[0]?.entry.slug, 'client-id-missing');
 
   // The message on the lines around a library's line is still read.
-  const withMessage = lookup('requests.exceptions.HTTPError: 403 Client Error: Forbidden for url: https://ivs.idenfy.com/api/v2/token\nPartner inactive');
+  const withMessage = lookup(
+    'requests.exceptions.HTTPError: 403 Client Error: Forbidden for url: https://ivs.idenfy.com/api/v2/token\nPartner inactive',
+  );
   assert.equal(withMessage.input.status, 403);
   assert.equal(withMessage.input.message, 'Partner inactive');
   assert.equal(withMessage.matches[0]?.entry.slug, 'partner-inactive');
@@ -250,7 +264,11 @@ test("every case entry's predicted message, alone or as the predicted body, find
     for (const paste of [String(outcome.body.message), JSON.stringify(outcome.body)]) {
       const [first, second] = lookup(paste).matches;
       assert.equal(first?.entry.slug, each.slug, paste);
-      if (second) assert.ok(first.score - second.score >= 0.15, `${paste}: ${first.score.toFixed(2)} vs ${second.entry.slug} ${second.score.toFixed(2)}`);
+      if (second)
+        assert.ok(
+          first.score - second.score >= 0.15,
+          `${paste}: ${first.score.toFixed(2)} vs ${second.entry.slug} ${second.score.toFixed(2)}`,
+        );
     }
   }
 });
@@ -267,11 +285,20 @@ test('a message that lost a word, or its punctuation, still wins clearly over wo
   }
 });
 
-test('by its message, an entry that contradicts the identifier read never ranks above one that agrees (its own or a variant\'s identifier)', () => {
+test("by its message, an entry that contradicts the identifier read never ranks above one that agrees (its own or a variant's identifier)", () => {
   const identifiersOf = (slug: string): (string | null)[] => {
     const found = catalogue.find((each) => each.slug === slug);
     assert.ok(found);
-    return [found.identifier, ...found.variants.map((variant) => (variant.asEntry ? catalogue.find((each) => each.slug === variant.asEntry)?.identifier ?? null : variant.identifier === undefined ? found.identifier : variant.identifier))];
+    return [
+      found.identifier,
+      ...found.variants.map((variant) =>
+        variant.asEntry
+          ? (catalogue.find((each) => each.slug === variant.asEntry)?.identifier ?? null)
+          : variant.identifier === undefined
+            ? found.identifier
+            : variant.identifier,
+      ),
+    ];
   };
   const pastes = [
     { identifier: 'PERMISSIONS_ERROR', message: 'This endpoint is not available for TESTING/PRODUCTION partners.' },
@@ -286,7 +313,8 @@ test('by its message, an entry that contradicts the identifier read never ranks 
     const lastAgreeing = agrees.lastIndexOf(true);
     const firstContradicting = agrees.indexOf(false);
     assert.ok(lastAgreeing >= 0, paste.message);
-    if (firstContradicting !== -1) assert.ok(firstContradicting > lastAgreeing, `${paste.message}: ${matches.map((found) => found.entry.slug).join(', ')}`);
+    if (firstContradicting !== -1)
+      assert.ok(firstContradicting > lastAgreeing, `${paste.message}: ${matches.map((found) => found.entry.slug).join(', ')}`);
   }
 });
 

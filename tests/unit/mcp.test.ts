@@ -14,7 +14,11 @@ const server = createServer({ version: '0.0.0-test', site: 'https://errata.examp
 async function call(name: string, args: Record<string, unknown>) {
   const result = await client.callTool({ name, arguments: args });
   const content = result.content as { type: string; text: string }[];
-  return { isError: result.isError === true, text: content[0]?.text ?? '', structured: result.structuredContent as Record<string, unknown> | undefined };
+  return {
+    isError: result.isError === true,
+    text: content[0]?.text ?? '',
+    structured: result.structuredContent as Record<string, unknown> | undefined,
+  };
 }
 
 before(async () => {
@@ -30,11 +34,16 @@ after(async () => {
 describe('errata mcp', () => {
   test('four tools, each saying when to use it, with the input schemas of the zod schemas', async () => {
     const { tools } = await client.listTools();
-    assert.deepEqual(tools.map((tool) => tool.name), ['predict', 'explain', 'lookup', 'validate_token_request']);
+    assert.deepEqual(
+      tools.map((tool) => tool.name),
+      ['predict', 'explain', 'lookup', 'validate_token_request'],
+    );
     const byName = new Map(tools.map((tool) => [tool.name, tool]));
     const scenario = byName.get('predict')?.inputSchema.properties?.scenario as { properties?: Record<string, unknown> };
     assert.deepEqual(Object.keys(scenario.properties ?? {}), ['request', 'account']);
-    const body = byName.get('validate_token_request')?.inputSchema.properties?.body as { anyOf?: { properties?: Record<string, unknown>; type?: string }[] };
+    const body = byName.get('validate_token_request')?.inputSchema.properties?.body as {
+      anyOf?: { properties?: Record<string, unknown>; type?: string }[];
+    };
     assert.ok(body.anyOf?.[0]?.properties?.clientId, 'the body as an object, with its fields');
     assert.equal(body.anyOf?.[1]?.type, 'string', 'or as JSON text');
     assert.match(byName.get('explain')?.description ?? '', /use `lookup` instead/);
@@ -49,7 +58,11 @@ describe('errata mcp', () => {
     addFormats.default(ajv); // as the SDK's own validator does
     const validators = new Map(tools.map((tool) => [tool.name, ajv.compile(tool.inputSchema)]));
     const valid = (name: string, args: unknown) => validators.get(name)?.(args) === true;
-    assert.ok(valid('predict', { scenario: { request: { method: 'POST', body: { clientId: 'a', documents: ['ID_CARD'] } }, account: { fundsAvailable: false } } }));
+    assert.ok(
+      valid('predict', {
+        scenario: { request: { method: 'POST', body: { clientId: 'a', documents: ['ID_CARD'] } }, account: { fundsAvailable: false } },
+      }),
+    );
     assert.ok(valid('predict', { scenario: {} }));
     assert.ok(!valid('predict', { scenario: { request: { credentials: 'maybe' } } }));
     assert.ok(valid('validate_token_request', { body: { clientId: 'user-1', country: 'LT' } }));
@@ -70,7 +83,10 @@ describe('errata mcp', () => {
     assert.equal((looked.structured?.matches as { slug: string }[] | undefined)?.[0]?.slug, 'country-invalid');
     const validated = await call('validate_token_request', { body: '{"clientId": "a", "tokenType": "SELFIE"}' });
     assert.equal(validated.structured?.valid, false);
-    assert.deepEqual(await call('validate_token_request', { body: { clientId: 'user-1' } }).then((found) => found.structured), { valid: true, problems: [] });
+    assert.deepEqual(await call('validate_token_request', { body: { clientId: 'user-1' } }).then((found) => found.structured), {
+      valid: true,
+      problems: [],
+    });
   });
 
   test('bad arguments and arguments over the limits are tool errors, and the server goes on', async () => {
@@ -112,7 +128,11 @@ describe('errata mcp', () => {
       return true;
     });
     const byIdentifier = await client.readResource({ uri: 'errata://errors/BAD_VALUE' });
-    assert.match((byIdentifier.contents[0] as { text: string }).text, /https:\/\/errata\.example\/errors\/bad-value\//, 'an identifier names its entry');
+    assert.match(
+      (byIdentifier.contents[0] as { text: string }).text,
+      /https:\/\/errata\.example\/errors\/bad-value\//,
+      'an identifier names its entry',
+    );
   });
 
   test('the server tells the client when to use which tool', () => {

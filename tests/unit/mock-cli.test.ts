@@ -82,10 +82,14 @@ describe('the CLI, spawned', () => {
     // A request in flight when SIGTERM arrives is still answered.
     const inFlight = new Promise<number>((resolve, reject) => {
       const body = '{"clientId": "late"}';
-      const sending = httpRequest(new URL('/api/v2/token', base), { method: 'POST', headers: { authorization, 'errata-account': '{"active": true}', 'content-length': body.length } }, (response) => {
-        response.resume();
-        response.on('end', () => resolve(response.statusCode ?? 0));
-      });
+      const sending = httpRequest(
+        new URL('/api/v2/token', base),
+        { method: 'POST', headers: { authorization, 'errata-account': '{"active": true}', 'content-length': body.length } },
+        (response) => {
+          response.resume();
+          response.on('end', () => resolve(response.statusCode ?? 0));
+        },
+      );
       sending.on('error', reject);
       sending.write(body.slice(0, 4));
       setTimeout(() => {
@@ -100,7 +104,10 @@ describe('the CLI, spawned', () => {
     const stderr = mock.stderr();
     assert.match(stderr, /env-key/);
     assert.match(stderr, /active=false/);
-    const logged = stderr.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
+    const logged = stderr
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     assert.equal(logged.length, 3);
     assert.deepEqual(logged[0] && { ...logged[0], time: 'T' }, {
       time: 'T',
@@ -111,8 +118,14 @@ describe('the CLI, spawned', () => {
       page: 'https://errata.example/errors/partner-inactive/',
     });
 
-    const recorded = readFileSync(record, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as RecordedExchange);
-    assert.deepEqual(recorded.map((exchange) => exchange.response.status), [403, 201, 201]);
+    const recorded = readFileSync(record, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as RecordedExchange);
+    assert.deepEqual(
+      recorded.map((exchange) => exchange.response.status),
+      [403, 201, 201],
+    );
     assert.ok(recorded.every((exchange) => exchange.request.headers?.authorization === 'Basic <redacted>'));
   });
 
@@ -146,7 +159,18 @@ describe('arguments', () => {
   test('--help prints the options', async () => {
     const ran = await cli(['mock', '--help']);
     assert.equal(ran.code, 0);
-    for (const flag of ['--host', '--port', '--key', '--secret', '--account', '--tokens', '--window', '--record', '--quiet', '--log-format']) {
+    for (const flag of [
+      '--host',
+      '--port',
+      '--key',
+      '--secret',
+      '--account',
+      '--tokens',
+      '--window',
+      '--record',
+      '--quiet',
+      '--log-format',
+    ]) {
       assert.ok(ran.stdout.includes(flag), flag);
     }
     assert.match((await cli(['--help'])).stdout, /\bmock\b/);

@@ -62,7 +62,12 @@ describe('every entry reproduced against the mock', () => {
     });
     test(`${entry.slug}: the command itself, run by curl, gets it too`, { skip: !curlInstalled && 'curl is not installed' }, async () => {
       const predicted = predict(scenario);
-      const { stdout } = await run('bash', ['-c', mockCurl(scenario, mock.url).replace(/^curl -i/m, 'curl -sS -i').replace('| curl -i', '| curl -sS -i')]);
+      const { stdout } = await run('bash', [
+        '-c',
+        mockCurl(scenario, mock.url)
+          .replace(/^curl -i/m, 'curl -sS -i')
+          .replace('| curl -i', '| curl -sS -i'),
+      ]);
       const [head = '', body = ''] = stdout.split(/\r\n\r\n/);
       assert.equal(Number(/^HTTP\/1\.1 (\d+)/.exec(head)?.[1]), predicted.status, head);
       assert.deepEqual(JSON.parse(body), predicted.body);

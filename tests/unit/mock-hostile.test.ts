@@ -20,7 +20,9 @@ function raw(mock: MockServer, parts: (string | Buffer)[], pauseMs = 0): Promise
     const socket = connect(mock.port, '127.0.0.1');
     const received: Buffer[] = [];
     socket.on('data', (chunk: Buffer) => received.push(chunk));
-    socket.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' ? resolve(Buffer.concat(received).toString('latin1')) : reject(error)));
+    socket.on('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'ECONNRESET' ? resolve(Buffer.concat(received).toString('latin1')) : reject(error),
+    );
     socket.on('close', () => resolve(Buffer.concat(received).toString('latin1')));
     socket.on('connect', async () => {
       for (const part of parts) {
@@ -96,7 +98,13 @@ describe('hostile input', () => {
     const started = Date.now();
     const response = await raw(
       mock,
-      [`POST /api/v2/token HTTP/1.1\r\nHost: x\r\nAuthorization: ${valid.authorization}\r\nContent-Length: 100\r\n\r\n{"cl`, 'i', 'e', 'n', 't'],
+      [
+        `POST /api/v2/token HTTP/1.1\r\nHost: x\r\nAuthorization: ${valid.authorization}\r\nContent-Length: 100\r\n\r\n{"cl`,
+        'i',
+        'e',
+        'n',
+        't',
+      ],
       150,
     );
     assert.match(response, /^HTTP\/1\.1 408 /);
@@ -105,8 +113,12 @@ describe('hostile input', () => {
     await stillServing();
   });
 
-  test('headers that never end: 408 in the mock\'s words', async () => {
-    const response = await raw(mock, ['POST /api/v2/token HTTP/1.1\r\nHost: x\r\n', 'X-A: 1\r\n', 'X-B: 2\r\n', 'X-C: 3\r\n', 'X-D: 4\r\n', 'X-E: 5\r\n'], 250);
+  test("headers that never end: 408 in the mock's words", async () => {
+    const response = await raw(
+      mock,
+      ['POST /api/v2/token HTTP/1.1\r\nHost: x\r\n', 'X-A: 1\r\n', 'X-B: 2\r\n', 'X-C: 3\r\n', 'X-D: 4\r\n', 'X-E: 5\r\n'],
+      250,
+    );
     assert.match(response, /^HTTP\/1\.1 408 /);
     assert.match(errataOf(response), /headers/);
     await stillServing();
@@ -128,8 +140,10 @@ describe('hostile input', () => {
     await stillServing();
   });
 
-  test('not HTTP at all, oversized headers, an unknown method: 400 or 431 in the mock\'s words', async () => {
-    const garbage = await raw(mock, [Buffer.from([0x16, 0x03, 0x01, 0x00, 0xa5, 0x01, 0x00, 0x00, 0xa1, 0x03, 0x03, 0x0d, 0x0a, 0x0d, 0x0a])]);
+  test("not HTTP at all, oversized headers, an unknown method: 400 or 431 in the mock's words", async () => {
+    const garbage = await raw(mock, [
+      Buffer.from([0x16, 0x03, 0x01, 0x00, 0xa5, 0x01, 0x00, 0x00, 0xa1, 0x03, 0x03, 0x0d, 0x0a, 0x0d, 0x0a]),
+    ]);
     assert.match(garbage, /^HTTP\/1\.1 400 /);
     assert.match(errataOf(garbage), /not valid HTTP/);
     const huge = await raw(mock, [`GET /api/v2/token HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(64 * 1024)}\r\n\r\n`]);

@@ -46,7 +46,10 @@ describe('Journal', () => {
   test('keeps the last exchanges, oldest first', () => {
     const journal = new Journal(3);
     for (let index = 0; index < 7; index++) journal.add(exchange(index));
-    assert.deepEqual(journal.list().map((each) => each.time), [4, 5, 6]);
+    assert.deepEqual(
+      journal.list().map((each) => each.time),
+      [4, 5, 6],
+    );
     journal.clear();
     assert.deepEqual(journal.list(), []);
   });
@@ -55,9 +58,15 @@ describe('Journal', () => {
     const journal = new Journal(100, 10);
     journal.add(exchange(0, 'x'.repeat(6)));
     journal.add(exchange(1, 'x'.repeat(6)));
-    assert.deepEqual(journal.list().map((each) => each.time), [1]);
+    assert.deepEqual(
+      journal.list().map((each) => each.time),
+      [1],
+    );
     journal.add(exchange(2, 'x'.repeat(50)));
-    assert.deepEqual(journal.list().map((each) => each.time), [2]);
+    assert.deepEqual(
+      journal.list().map((each) => each.time),
+      [2],
+    );
   });
 });
 
@@ -67,7 +76,13 @@ describe('credentials', () => {
     assert.equal(read(undefined), 'missing');
     assert.equal(read(basicAuthorization('key', 'se:cret')), 'valid');
     assert.equal(read(`basic   ${Buffer.from('key:se:cret').toString('base64')}`), 'valid');
-    for (const header of ['', 'Basic', 'Basic a2V5OnNlY3JldA==', 'Bearer token', `Basic ${Buffer.from('key:se:cret').toString('base64')}!`]) {
+    for (const header of [
+      '',
+      'Basic',
+      'Basic a2V5OnNlY3JldA==',
+      'Bearer token',
+      `Basic ${Buffer.from('key:se:cret').toString('base64')}!`,
+    ]) {
       assert.equal(read(header), 'invalid', header);
     }
   });
@@ -93,7 +108,12 @@ describe('account', () => {
 describe('exchange format', () => {
   test('text bodies as body, others as bodyBase64, none when not kept; Authorization redacted', () => {
     const text = toRecorded({ ...exchange(0), headers: { authorization: 'Basic secret', 'x-many': ['a', 'b'] as never } });
-    assert.deepEqual(text.request, { method: 'POST', path: '/api/v2/token', headers: { authorization: 'Basic <redacted>', 'x-many': 'a, b' }, body: '{"n": 0}' });
+    assert.deepEqual(text.request, {
+      method: 'POST',
+      path: '/api/v2/token',
+      headers: { authorization: 'Basic <redacted>', 'x-many': 'a, b' },
+      body: '{"n": 0}',
+    });
     assert.equal(toRecorded(exchange(1, Buffer.from([0xff]))).request.bodyBase64, '/w==');
     const none = toRecorded(exchange(2, null)).request;
     assert.ok(!('body' in none) && !('bodyBase64' in none));

@@ -130,11 +130,14 @@ describe('requests', () => {
     // A field the header leaves out keeps the server's value.
     const other = await send(mock.url, { headers: { ...valid, 'errata-account': '{"customCallbackUrl": false}' }, body: healthy });
     assert.equal(other.status, 402);
-    const inactive = await send(mock.url, { headers: { ...valid, 'errata-account': '{"active": false, "fundsAvailable": true}' }, body: healthy });
+    const inactive = await send(mock.url, {
+      headers: { ...valid, 'errata-account': '{"active": false, "fundsAvailable": true}' },
+      body: healthy,
+    });
     assert.deepEqual(inactive.json, { message: 'Partner inactive' });
   });
 
-  test('a malformed Errata-Account header is the mock\'s own 422, naming the problem', async () => {
+  test("a malformed Errata-Account header is the mock's own 422, naming the problem", async () => {
     for (const [value, reason] of [
       ['{"active": 1}', /active/],
       ['{"activ": true}', /activ/],
@@ -167,7 +170,7 @@ describe('requests', () => {
     assert.equal((await send(mock.url, { method: 'POST', path: '/__errata/account', body: '{}' })).status, 405);
   });
 
-  test('other paths are the mock\'s own 404; health answers', async () => {
+  test("other paths are the mock's own 404; health answers", async () => {
     const missing = await send(mock.url, { method: 'GET', path: '/api/v2/status' });
     assert.equal(missing.status, 404);
     assert.match((missing.json as { errata: string }).errata, /\/api\/v2\/token/);
@@ -297,7 +300,11 @@ describe('the journal and the record file', () => {
     const mock = await startMock({ port: 0 });
     const agent = new Agent({ keepAlive: true, maxSockets: 20 });
     try {
-      await Promise.all(Array.from({ length: 1010 }, (_, index) => send(mock.url, { headers: valid, body: JSON.stringify({ clientId: `c${index}` }), agent })));
+      await Promise.all(
+        Array.from({ length: 1010 }, (_, index) =>
+          send(mock.url, { headers: valid, body: JSON.stringify({ clientId: `c${index}` }), agent }),
+        ),
+      );
       const listed = (await send(mock.url, { method: 'GET', path: '/__errata/requests', agent })).json as RecordedExchange[];
       assert.equal(listed.length, 1000);
     } finally {
@@ -316,7 +323,10 @@ describe('the journal and the record file', () => {
     const text = readFileSync(file, 'utf8');
     assert.ok(!text.includes('c2VjcmV0OnZhbHVl'), 'no credential in the file');
     assert.ok(!text.includes(valid.authorization.slice(6)), 'no credential in the file');
-    const lines = text.trimEnd().split('\n').map((line) => JSON.parse(line) as RecordedExchange);
+    const lines = text
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as RecordedExchange);
     assert.equal(lines.length, 3);
     for (const line of lines) {
       assert.deepEqual(Object.keys(line), ['time', 'request', 'response']);
@@ -342,10 +352,14 @@ describe('stopping', () => {
     // A request whose body is still arriving when the stop begins.
     const { request } = await import('node:http');
     const inFlight = new Promise<number>((resolve, reject) => {
-      const sending = request(new URL('/api/v2/token', mock.url), { method: 'POST', headers: { ...valid, 'content-length': healthy.length } }, (response) => {
-        response.resume();
-        response.on('end', () => resolve(response.statusCode ?? 0));
-      });
+      const sending = request(
+        new URL('/api/v2/token', mock.url),
+        { method: 'POST', headers: { ...valid, 'content-length': healthy.length } },
+        (response) => {
+          response.resume();
+          response.on('end', () => resolve(response.statusCode ?? 0));
+        },
+      );
       sending.on('error', reject);
       sending.write(healthy.slice(0, 5));
       setTimeout(() => sending.end(healthy.slice(5)), 200);

@@ -20,7 +20,15 @@ import { buildLookupFiles, type IndexSources } from '../../src/search/index-data
 import { createShardedLookup } from '../../src/search/sharded-lookup.ts';
 import { tokenFields } from '../../src/token/fields.ts';
 
-const sources: IndexSources = { version: catalogueVersion, catalogue, resolveVariant, fields: tokenFields, categories, statusLine, scenarioLink };
+const sources: IndexSources = {
+  version: catalogueVersion,
+  catalogue,
+  resolveVariant,
+  fields: tokenFields,
+  categories,
+  statusLine,
+  scenarioLink,
+};
 const { files } = buildLookupFiles(sources);
 const browser = createShardedLookup(async (name) => JSON.parse(JSON.stringify(files.get(name))));
 
@@ -43,8 +51,19 @@ function message(id: ObservationId): string {
 async function assertFirst(paste: string, slug: string): Promise<void> {
   const { matches } = lookup(paste);
   const [first, second] = matches;
-  assert.equal(first?.entry.slug, slug, `${paste} → ${matches.slice(0, 3).map((m) => `${m.entry.slug} ${m.score.toFixed(2)}`).join(', ')}`);
-  if (second) assert.ok(first.score - second.score >= margin, `${paste}: ${first.score.toFixed(2)} vs ${second.entry.slug} ${second.score.toFixed(2)}`);
+  assert.equal(
+    first?.entry.slug,
+    slug,
+    `${paste} → ${matches
+      .slice(0, 3)
+      .map((m) => `${m.entry.slug} ${m.score.toFixed(2)}`)
+      .join(', ')}`,
+  );
+  if (second)
+    assert.ok(
+      first.score - second.score >= margin,
+      `${paste}: ${first.score.toFixed(2)} vs ${second.entry.slug} ${second.score.toFixed(2)}`,
+    );
   const inBrowser = await browser.lookup(paste);
   assert.equal(inBrowser.matches[0]?.entry.slug, slug, `browser: ${paste}`);
   assert.equal(inBrowser.matches[0]?.score, first.score, `browser score: ${paste}`);
@@ -83,7 +102,9 @@ test('R1, 201 on success (integrator, 2023): the predictor answers a created tok
 
 test('R2, a success body echoing lower-case countries (2019): accepted as Errata predicts, but echoed in upper case on purpose, with the 2019 form as a variant', async () => {
   // Newer documentation says country codes are converted to upper case; R2 is seven years older.
-  const outcome = predict({ request: { body: { clientId: '100000', country: 'lt', nationality: 'lt', documents: ['PASSPORT', 'OTHER'] } } });
+  const outcome = predict({
+    request: { body: { clientId: '100000', country: 'lt', nationality: 'lt', documents: ['PASSPORT', 'OTHER'] } },
+  });
   assert.equal(outcome.status, 201);
   assert.equal(outcome.body.country, 'LT');
   assert.equal(outcome.body.nationality, 'LT');
@@ -163,7 +184,7 @@ test("R7, the lack-of-funds text (integrator, 2023): the predictor's 402 sends i
   await assertFirst(JSON.stringify({ message: message('R7') }), 'insufficient-funds');
 });
 
-test('R8, UNAUTHORIZED read by iDenfy\'s plugin from the token endpoint (2022): Errata follows the reference (no identifier) on purpose, and shows UNAUTHORIZED as a variant', async () => {
+test("R8, UNAUTHORIZED read by iDenfy's plugin from the token endpoint (2022): Errata follows the reference (no identifier) on purpose, and shows UNAUTHORIZED as a variant", async () => {
   // The 2026 reference says the token endpoint's authentication errors carry no identifier; no real 401 body was found.
   const outcome = predict({ request: { credentials: 'invalid' } });
   assert.equal(outcome.status, 401);
@@ -174,16 +195,19 @@ test('R8, UNAUTHORIZED read by iDenfy\'s plugin from the token endpoint (2022): 
   assert.ok(resolveEvidence(entry('unauthorized')).parts.identifier?.observed?.includes('R8'));
   await assertFirst(JSON.stringify(body('R8')), 'unauthorized');
   // A body with the identifier and the token endpoint's text belongs to the case, through its variant.
-  assert.equal(lookup('{"identifier":"UNAUTHORIZED","message":"Invalid authorization credentials"}').matches[0]?.entry.slug, 'invalid-credentials');
+  assert.equal(
+    lookup('{"identifier":"UNAUTHORIZED","message":"Invalid authorization credentials"}').matches[0]?.entry.slug,
+    'invalid-credentials',
+  );
 });
 
-test('R9, PARTNER_CONTRACT_ERROR on KYB token creation (iDenfy plugin, 2026): a case of POST /kyb/tokens/, never predicted, whose message is the plugin\'s, inferred', async () => {
+test("R9, PARTNER_CONTRACT_ERROR on KYB token creation (iDenfy plugin, 2026): a case of POST /kyb/tokens/, never predicted, whose message is the plugin's, inferred", async () => {
   const found = entry('kyb-session-not-enabled');
   assert.deepEqual(found.endpoints, ['POST /kyb/tokens/']);
   assert.equal(isPredictable(found), false);
   const evidence = resolveEvidence(found);
   assert.deepEqual(evidence.parts.identifier?.observed, ['R9']);
-  assert.ok(evidence.parts.message?.inferred && !evidence.parts.message.observed, 'the API\'s own text was not recorded');
+  assert.ok(evidence.parts.message?.inferred && !evidence.parts.message.observed, "the API's own text was not recorded");
   await assertFirst(JSON.stringify(body('R9')), 'partner-contract-error');
   assert.ok(lookup(JSON.stringify(body('R9'))).matches.some((match) => match.entry.slug === 'kyb-session-not-enabled'));
   await assertFirst('KYB session creation is not enabled', 'kyb-session-not-enabled');
@@ -203,7 +227,9 @@ test('R10, MISSING_VALUE on POST /api/v2/process (iDenfy documentation, 2019): a
 test('R11, a success body of POST /api/v2/status (2023): no error to catalogue, so no entry claims it', () => {
   assert.ok(!catalogue.some((each) => each.endpoints.some((endpoint) => endpoint.includes('/api/v2/status'))));
   assert.ok(!catalogue.some((each) => cited(each).has('R11')));
-  const claimed = lookup(JSON.stringify(body('R11'))).matches.filter((match) => match.reason === 'message' || match.reason === 'partial-message');
+  const claimed = lookup(JSON.stringify(body('R11'))).matches.filter(
+    (match) => match.reason === 'message' || match.reason === 'partial-message',
+  );
   assert.deepEqual(claimed, []);
 });
 
@@ -229,7 +255,10 @@ test('R12, the dummy session refused outside development (older docs: 400 PERMIS
 
 test('R13, a white-label answer of another product (2022): no entry claims its text', () => {
   const claimed = lookup(message('R13')).matches.filter((match) => match.score >= 0.6);
-  assert.deepEqual(claimed.map((match) => match.entry.slug), []);
+  assert.deepEqual(
+    claimed.map((match) => match.entry.slug),
+    [],
+  );
 });
 
 test('R14, an unverified claim of 401: not counted, so no entry cites it', () => {

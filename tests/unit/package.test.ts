@@ -14,7 +14,10 @@ describe('the package entry', () => {
   });
 
   test('explainResponse: entry, values, fix, retry, path; url from the option, else ERRATA_SITE, else null', () => {
-    const response = { status: 429, body: { identifier: 'TOO_MANY_REQUESTS', message: 'Requests per hour limit has been reached. Default value is 10000.' } };
+    const response = {
+      status: 429,
+      body: { identifier: 'TOO_MANY_REQUESTS', message: 'Requests per hour limit has been reached. Default value is 10000.' },
+    };
     const saved = process.env.ERRATA_SITE;
     try {
       delete process.env.ERRATA_SITE;
@@ -44,7 +47,10 @@ describe('the package entry', () => {
     assert.deepEqual([limited?.entry.slug, limited?.matchedBy, limited?.retry.helps], ['too-many-requests', 'identifier', true]);
     const broken = explainResponse({ status: 500, body: { identifier: 'INTERNAL_ERROR', message: 'Something broke on our side' } });
     assert.deepEqual([broken?.entry.slug, broken?.matchedBy], ['internal-error', 'identifier']);
-    const known = explainResponse({ status: 400, body: { identifier: 'BAD_VALUE', message: "Field 'country' must be a valid ISO 3166-1 alpha-2 code." } });
+    const known = explainResponse({
+      status: 400,
+      body: { identifier: 'BAD_VALUE', message: "Field 'country' must be a valid ISO 3166-1 alpha-2 code." },
+    });
     assert.deepEqual([known?.entry.slug, known?.matchedBy], ['country-invalid', 'message']);
   });
 
@@ -56,7 +62,13 @@ describe('the package entry', () => {
 
   test('validateTokenRequest: every problem in order, with entry, identifier, status, pointer and message', () => {
     const problems = validateTokenRequest({ clientId: 'user-1', country: 'XX', dateOfBirth: '2023-02-30' });
-    assert.deepEqual(problems.map((found) => [found.entry, found.pointer]), [['country-invalid', '/country'], ['date-invalid', '/dateOfBirth']]);
+    assert.deepEqual(
+      problems.map((found) => [found.entry, found.pointer]),
+      [
+        ['country-invalid', '/country'],
+        ['date-invalid', '/dateOfBirth'],
+      ],
+    );
     assert.deepEqual(validateTokenRequest({ clientId: 'user-1' }), []);
     assert.equal(validateTokenRequest('{"clientId":')[0]?.identifier, 'JSON_ERROR');
     assert.equal(validateTokenRequest(undefined)[0]?.identifier, 'JSON_ERROR', 'no body is not the sample body');
@@ -87,7 +99,11 @@ describe('the package documentation', () => {
     for (const [name, text] of Object.entries({ installCommands, commonJsNote, mcpServersJson, claudeCodeCommand })) {
       assert.ok(readme.includes(text), `README.md lacks ${name} of src/site/package-usage.ts`);
     }
-    assert.doesNotMatch(`${installCommands}\n${mcpServersJson}\n${claudeCodeCommand}`, /npm install errata\b|"npx"/, 'nothing fetches the name from the registry');
+    assert.doesNotMatch(
+      `${installCommands}\n${mcpServersJson}\n${claudeCodeCommand}`,
+      /npm install errata\b|"npx"/,
+      'nothing fetches the name from the registry',
+    );
   });
 
   test('package.json: bin, exports with types, files without the site, and no site dependency at run time', () => {

@@ -85,7 +85,10 @@ test('JSON mode keeps as text what JSON would change: bare numbers and numbers t
   assert.deepEqual(jsonModeSends('1.0'), { as: 'rawBody' });
   assert.deepEqual(jsonModeSends('{"expiryTime": 1e999}'), { as: 'rawBody' });
   assert.deepEqual(jsonModeSends('[1]'), { as: 'body', value: [1] });
-  assert.equal(predict(scenarioFromForm({ ...defaultForm(), body: '1.0' }).scenario).body.message, 'Invalid data. Expected a dictionary, but got float.');
+  assert.equal(
+    predict(scenarioFromForm({ ...defaultForm(), body: '1.0' }).scenario).body.message,
+    'Invalid data. Expected a dictionary, but got float.',
+  );
 });
 
 test('raw text mode sends the text even when it parses, and comes back in raw text mode', () => {
@@ -108,9 +111,15 @@ test('invalid control values are reported for their control, never dropped', () 
     ['method', 'requestsLastHour', 'digitStringMaxExpiry', 'supportedDocuments'],
   );
   assert.match(read.errors[3]?.message ?? '', /"PASPORT" in "LT" is not a document type/);
-  assert.deepEqual(scenarioFromForm({ ...defaultForm(), method: '' }).errors.map((error) => error.message), ['Give a method name, such as POST.']);
+  assert.deepEqual(
+    scenarioFromForm({ ...defaultForm(), method: '' }).errors.map((error) => error.message),
+    ['Give a method name, such as POST.'],
+  );
   assert.deepEqual(scenarioFromForm({ ...defaultForm(), requestsLastHour: '2.5' }).errors.length, 1);
-  assert.deepEqual(scenarioFromForm({ ...defaultForm(), bodyMode: 'base64', body: 'ab=c' }).errors.map((error) => error.control), ['body']);
+  assert.deepEqual(
+    scenarioFromForm({ ...defaultForm(), bodyMode: 'base64', body: 'ab=c' }).errors.map((error) => error.control),
+    ['body'],
+  );
 });
 
 test('empty number fields mean the default', () => {
@@ -205,6 +214,9 @@ test('a body past the limits is refused with the limit named, before anything re
   const large = scenarioFromForm({ ...defaultForm(), body: JSON.stringify({ clientId: 'a', x: 'y'.repeat(1_100_000) }) });
   assert.match(large.errors.map((error) => error.message).join(' '), /larger than 1 MiB/);
   // 4,000 levels once overflowed the stack; at the limit the body is read.
-  assert.match(scenarioFromForm({ ...defaultForm(), body: `{"clientId":"a","x":${'['.repeat(4000)}${']'.repeat(4000)}}` }).errors[0]?.message ?? '', /512 levels/);
+  assert.match(
+    scenarioFromForm({ ...defaultForm(), body: `{"clientId":"a","x":${'['.repeat(4000)}${']'.repeat(4000)}}` }).errors[0]?.message ?? '',
+    /512 levels/,
+  );
   assert.deepEqual(scenarioFromForm({ ...defaultForm(), body: `{"clientId":"a","x":${'['.repeat(500)}${']'.repeat(500)}}` }).errors, []);
 });

@@ -6,7 +6,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { predict } from '../../src/predict/predict.ts';
 import { marksFor, problemTarget } from '../../src/client/playground/marks.ts';
-import { scanJson } from '../../src/json/text.ts';
 import { jsonTokens } from '../../src/client/playground/render.ts';
 import { scenarioFromForm, defaultForm } from '../../src/client/playground/form.ts';
 
@@ -14,7 +13,11 @@ import { scenarioFromForm, defaultForm } from '../../src/client/playground/form.
 function marked(body: string, account = {}) {
   const read = scenarioFromForm({ ...defaultForm(), body, ...account });
   const outcome = predict(read.scenario);
-  return marksFor(outcome, read.scan, 'json', body).map((mark) => [body.slice(mark.from, mark.to), mark.severity, mark.message.slice(0, 28)]);
+  return marksFor(outcome, read.scan, 'json', body).map((mark) => [
+    body.slice(mark.from, mark.to),
+    mark.severity,
+    mark.message.slice(0, 28),
+  ]);
 }
 
 test('each problem is marked at its value, and an unknown key at the key', () => {
@@ -44,7 +47,10 @@ test('a body that is not an object is marked whole; account problems go to their
   const outcome = predict(read.scenario);
   assert.deepEqual(
     outcome.problems.map((problem) => problemTarget(problem, read.scan, 'json')),
-    [{ kind: 'control', control: 'active' }, { kind: 'control', control: 'method' }],
+    [
+      { kind: 'control', control: 'active' },
+      { kind: 'control', control: 'method' },
+    ],
   );
   assert.deepEqual(marksFor(outcome, read.scan, 'json', read.scenario.request?.rawBody ?? ''), []);
 });

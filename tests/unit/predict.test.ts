@@ -48,7 +48,19 @@ function assertSuccess(outcome: Outcome) {
 test('the stages run in the order decisions give', () => {
   assert.deepEqual(
     evaluationOrder.map((stage) => stage.id),
-    ['credentials', 'account', 'rate-limit', 'method', 'encoding', 'parsing', 'required', 'fields', 'dummy-session', 'business-rules', 'token-limit'],
+    [
+      'credentials',
+      'account',
+      'rate-limit',
+      'method',
+      'encoding',
+      'parsing',
+      'required',
+      'fields',
+      'dummy-session',
+      'business-rules',
+      'token-limit',
+    ],
   );
 });
 
@@ -155,7 +167,18 @@ test('valid UTF-8 bytes are decoded and read as JSON', () => {
 });
 
 test('an empty body, white space only and malformed JSON are JSON errors', () => {
-  for (const rawBody of ['', ' ', '\n\t ', '{', '{"clientId": "user-42",}', "{'clientId': 'user-42'}", '{clientId: "a"}', 'NaN', 'undefined', '{"a":1}{"b":2}']) {
+  for (const rawBody of [
+    '',
+    ' ',
+    '\n\t ',
+    '{',
+    '{"clientId": "user-42",}',
+    "{'clientId': 'user-42'}",
+    '{clientId: "a"}',
+    'NaN',
+    'undefined',
+    '{"a":1}{"b":2}',
+  ]) {
     const outcome = predict({ request: { rawBody } });
     assertError(outcome, 'json-parse-error');
     assert.equal(outcome.body.message, 'An error occurred while parsing/constructing JSON');
@@ -172,7 +195,7 @@ test('a null body is missing values', () => {
   }
 });
 
-test("a body that is not an object names its Python type: list, str, int, float or bool", () => {
+test('a body that is not an object names its Python type: list, str, int, float or bool', () => {
   const cases: [NonNullable<ScenarioInput['request']>, string][] = [
     [{ body: [{ clientId: 'user-42' }] }, 'list'],
     [{ rawBody: '[]' }, 'list'],
@@ -241,7 +264,7 @@ test('field problems carry a JSON Pointer to the field, or to the item of a list
   assert.equal(url.body.message, "Field 'errorUrl' must be a valid HTTPS URL of at most 2048 characters.");
 });
 
-test("a field that breaks several rules reports only its first, once", () => {
+test('a field that breaks several rules reports only its first, once', () => {
   const outcome = predict(sending({ clientId: ' '.repeat(101), documents: ['X', 'Y', 'Z'], expiryTime: -0.5 }));
   assert.deepEqual(slugs(outcome), ['client-id-invalid', 'expiry-time-invalid', 'documents-invalid']);
   assert.equal(outcome.problems[2]?.pointer, '/documents/0');
@@ -268,8 +291,20 @@ test("fields are checked in the reference's table order, then in schema order, w
   assert.deepEqual(
     outcome.problems.map((found) => found.pointer),
     [
-      '/clientId', '/expiryTime', '/sessionLength', '/tokenType', '/country', '/documents', '/successUrl', '/callbackUrl',
-      '/unverifiedUrl', '/dateOfBirth', '/dateOfIssue', '/nationality', '/externalRef', '/ageLimit',
+      '/clientId',
+      '/expiryTime',
+      '/sessionLength',
+      '/tokenType',
+      '/country',
+      '/documents',
+      '/successUrl',
+      '/callbackUrl',
+      '/unverifiedUrl',
+      '/dateOfBirth',
+      '/dateOfIssue',
+      '/nationality',
+      '/externalRef',
+      '/ageLimit',
     ],
   );
   assert.deepEqual(
@@ -281,7 +316,9 @@ test("fields are checked in the reference's table order, then in schema order, w
 test('null means "not sent" for every optional field', () => {
   const body: Record<string, unknown> = { clientId: 'a' };
   for (const field of tokenFields) if (!field.requiredEntry) body[field.name] = null;
-  const outcome = predict(sending(body, { customCallbackUrl: false, additionalSteps: false, questionnaires: [], riskAssessmentProfiles: [] }));
+  const outcome = predict(
+    sending(body, { customCallbackUrl: false, additionalSteps: false, questionnaires: [], riskAssessmentProfiles: [] }),
+  );
   assertSuccess(outcome);
 });
 
@@ -351,7 +388,10 @@ test("the business rules run in the order of their entries in the catalogue (the
     .filter((each) => each.category === 'business-rules' && !(dummyStage?.entries ?? []).includes(each.slug))
     .map((each) => each.slug);
   assert.ok(inCatalogue.length >= 10);
-  assert.deepEqual(businessRules.map((rule) => rule.entry), inCatalogue);
+  assert.deepEqual(
+    businessRules.map((rule) => rule.entry),
+    inCatalogue,
+  );
   assert.deepEqual(stage?.entries, inCatalogue);
 });
 
@@ -385,15 +425,29 @@ test('a questionnaire of the wrong type breaks its field rule, not its business 
 });
 
 test('business rules pass when the account allows what is asked', () => {
-  assertSuccess(predict(sending({ clientId: 'a', country: 'lt', documents: ['PASSPORT'], tokenType: 'DOCUMENT' }, {
-    supportedDocuments: { LT: ['PASSPORT'] },
-    allowedTokenTypes: ['DOCUMENT'],
-  })));
+  assertSuccess(
+    predict(
+      sending(
+        { clientId: 'a', country: 'lt', documents: ['PASSPORT'], tokenType: 'DOCUMENT' },
+        {
+          supportedDocuments: { LT: ['PASSPORT'] },
+          allowedTokenTypes: ['DOCUMENT'],
+        },
+      ),
+    ),
+  );
   assertSuccess(predict(sending({ clientId: 'a', country: 'DE', documents: ['ID_CARD'] }, { supportedDocuments: { ALL: ['ID_CARD'] } })));
-  assertSuccess(predict(sending({ clientId: 'a', questionnaire: 'onboarding', riskAssessmentProfile: uuid.toUpperCase() }, {
-    questionnaires: ['onboarding'],
-    riskAssessmentProfiles: [uuid],
-  })));
+  assertSuccess(
+    predict(
+      sending(
+        { clientId: 'a', questionnaire: 'onboarding', riskAssessmentProfile: uuid.toUpperCase() },
+        {
+          questionnaires: ['onboarding'],
+          riskAssessmentProfiles: [uuid],
+        },
+      ),
+    ),
+  );
   assertSuccess(predict(sending({ clientId: 'a', callbackUrl: null }, { customCallbackUrl: false })));
   assertSuccess(predict(sending({ clientId: 'a', utilityBill: false, additionalSteps: {} })));
 });
@@ -427,7 +481,9 @@ test('a digit string allows an expiryTime up to the maximum, default or custom, 
 });
 
 test('the token limit is checked last, after field and business-rule problems', () => {
-  const outcome = predict(sending({ clientId: 'a', expiryTime: 0, callbackUrl: 'https://x.example/cb' }, { tokenLimitReached: true, customCallbackUrl: false }));
+  const outcome = predict(
+    sending({ clientId: 'a', expiryTime: 0, callbackUrl: 'https://x.example/cb' }, { tokenLimitReached: true, customCallbackUrl: false }),
+  );
   assert.deepEqual(slugs(outcome), ['expiry-time-invalid', 'custom-callback-url-not-enabled', 'token-limit-reached']);
   const alone = predict({ account: { tokenLimitReached: true } });
   assertError(alone, 'token-limit-reached');
@@ -443,7 +499,13 @@ test('unknown keys are ignored with a warning that suggests the field meant', ()
   const unknown = outcome.warnings.filter((warning) => warning.code === 'unknown-field');
   assert.deepEqual(
     unknown.map((warning) => [warning.pointer, warning.suggestion]),
-    [['/clientID', 'clientId'], ['/clientld', 'clientId'], ['/client_id', 'clientId'], ['/xyz', undefined], ['/ExpiryTime', 'expiryTime']],
+    [
+      ['/clientID', 'clientId'],
+      ['/clientld', 'clientId'],
+      ['/client_id', 'clientId'],
+      ['/xyz', undefined],
+      ['/ExpiryTime', 'expiryTime'],
+    ],
   );
   assert.match(unknown[0]?.message ?? '', /Did you mean "clientId"\?/);
   assert.doesNotMatch(unknown[3]?.message ?? '', /Did you mean/);
@@ -457,20 +519,32 @@ test('a misspelt clientId is both missing and warned about', () => {
 
 test('unknown keys with / or ~ get escaped JSON Pointers', () => {
   const outcome = predict(sending({ clientId: 'a', 'a/b': 1, 'c~d': 2 }));
-  assert.deepEqual(outcome.warnings.map((warning) => warning.pointer), ['/a~1b', '/c~0d']);
+  assert.deepEqual(
+    outcome.warnings.map((warning) => warning.pointer),
+    ['/a~1b', '/c~0d'],
+  );
 });
 
 test('a locale outside the documented 16 falls back to English, with a warning', () => {
   const outcome = predict(sending({ clientId: 'a', locale: 'ko' }));
   assertSuccess(outcome);
-  assert.deepEqual(outcome.warnings.map((warning) => [warning.code, warning.pointer]), [['locale-fallback', '/locale']]);
+  assert.deepEqual(
+    outcome.warnings.map((warning) => [warning.code, warning.pointer]),
+    [['locale-fallback', '/locale']],
+  );
   assert.deepEqual(predict(sending({ clientId: 'a', locale: 'lt' })).warnings, []);
 });
 
 test('a lower-case country or nationality is read as upper case, with a warning', () => {
   const outcome = predict(sending({ clientId: 'a', country: 'lt', nationality: 'de' }));
   assertSuccess(outcome);
-  assert.deepEqual(outcome.warnings.map((warning) => [warning.code, warning.pointer]), [['country-case', '/country'], ['country-case', '/nationality']]);
+  assert.deepEqual(
+    outcome.warnings.map((warning) => [warning.code, warning.pointer]),
+    [
+      ['country-case', '/country'],
+      ['country-case', '/nationality'],
+    ],
+  );
   assert.equal(outcome.body.country, 'LT');
   assert.equal(outcome.body.nationality, 'DE');
 });
@@ -478,7 +552,10 @@ test('a lower-case country or nationality is read as upper case, with a warning'
 test('warnings come with errors too, but not about invalid values', () => {
   const outcome = predict(sending({ clientId: 'a', locale: 'en_US.UTF-8', country: 'ltu', foo: 1 }));
   assert.deepEqual(slugs(outcome), ['country-invalid', 'locale-invalid']);
-  assert.deepEqual(outcome.warnings.map((warning) => warning.code), ['unknown-field']);
+  assert.deepEqual(
+    outcome.warnings.map((warning) => warning.code),
+    ['unknown-field'],
+  );
 });
 
 // ── Success ───────────────────────────────────────────────────────────────────
@@ -585,7 +662,10 @@ test('a scenario with an unknown key is refused, naming where the key is and the
 
 test('a scenario error names an unknown key by its full path', () => {
   const error = scenarioError({ request: { foo: 1 } });
-  assert.ok(error.issues.some((issue) => issue.path === 'request.foo'), JSON.stringify(error.issues));
+  assert.ok(
+    error.issues.some((issue) => issue.path === 'request.foo'),
+    JSON.stringify(error.issues),
+  );
 });
 
 test('a scenario with a value of the wrong type is refused, naming the path', () => {
@@ -652,7 +732,10 @@ test('a dummy session with a sandbox or production key is refused after the fiel
 
 test('an invalid dummyStatus is its field error first, in any environment, and a null one is not sent', () => {
   for (const keyEnvironment of ['development', 'sandbox'] as const) {
-    const outcome = predict({ request: { body: { clientId: 'user-42', dummyStatus: 'PASSED' } }, account: { keyEnvironment, endpointEnvironment: keyEnvironment } });
+    const outcome = predict({
+      request: { body: { clientId: 'user-42', dummyStatus: 'PASSED' } },
+      account: { keyEnvironment, endpointEnvironment: keyEnvironment },
+    });
     assert.deepEqual(slugs(outcome), ['dummy-status-invalid'], keyEnvironment);
   }
   assertSuccess(predict({ request: { body: { clientId: 'user-42', dummyStatus: null } } }));

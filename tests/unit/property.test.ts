@@ -55,11 +55,9 @@ const method = fc.oneof(
   fc.stringMatching(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,12}$/),
 );
 
-const documentsMap = fc.dictionary(
-  fc.constantFrom('ALL', 'LT', 'DE', 'US', 'GB'),
-  fc.subarray([...documentTypes].slice(0, 6)),
-  { maxKeys: 3 },
-);
+const documentsMap = fc.dictionary(fc.constantFrom('ALL', 'LT', 'DE', 'US', 'GB'), fc.subarray([...documentTypes].slice(0, 6)), {
+  maxKeys: 3,
+});
 
 const account = fc.record(
   {
@@ -89,7 +87,9 @@ function validValue(rule: ValueRule): fc.Arbitrary<unknown> {
       if (rule.format === 'https-url') return fc.constantFrom('https://example.com/done', 'https://a.example/cb?x=1');
       if (rule.format === 'date') return fc.constantFrom('1990-12-24', '2024-02-29', '2031-01-01');
       if (rule.format === 'uuid') return fc.uuid();
-      return fc.string({ minLength: rule.minLength ?? (rule.nonBlank ? 1 : 0), maxLength: Math.min(rule.maxLength ?? 20, 20) }).filter((text) => !rule.nonBlank || text.trim().length > 0);
+      return fc
+        .string({ minLength: rule.minLength ?? (rule.nonBlank ? 1 : 0), maxLength: Math.min(rule.maxLength ?? 20, 20) })
+        .filter((text) => !rule.nonBlank || text.trim().length > 0);
     case 'integer':
       return fc.integer({ min: rule.minimum ?? -10, max: rule.maximum ?? 100_000 });
     case 'number':
@@ -119,7 +119,11 @@ const fieldBody = fc
       ),
       { requiredKeys: [] },
     ),
-    fc.dictionary(fc.constantFrom('clientID', 'clientld', 'client_id', 'foo', 'expirytime', '__proto__', 'constructor', 'a/b'), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 2 }),
+    fc.dictionary(
+      fc.constantFrom('clientID', 'clientld', 'client_id', 'foo', 'expirytime', '__proto__', 'constructor', 'a/b'),
+      fc.jsonValue({ maxDepth: 1 }),
+      { maxKeys: 2 },
+    ),
     fc.boolean(),
   )
   .map(([known, unknown, withClientId]) => ({
@@ -147,12 +151,12 @@ const anyBody = fc.oneof(
   fc.constant({}),
 );
 
-const scenario = fc
-  .tuple(request, anyBody, fc.option(account, { nil: undefined }))
-  .map(([requestPart, bodyPart, accountPart]): ScenarioInput => ({
+const scenario = fc.tuple(request, anyBody, fc.option(account, { nil: undefined })).map(
+  ([requestPart, bodyPart, accountPart]): ScenarioInput => ({
     request: { ...requestPart, ...bodyPart } as ScenarioInput['request'],
     ...(accountPart ? { account: accountPart } : {}),
-  }));
+  }),
+);
 
 // ── Properties ────────────────────────────────────────────────────────────────
 
@@ -190,11 +194,17 @@ test('UTF-8 bytes of any JSON text are read like the same text sent as a raw bod
 });
 
 test('bodies of real field names with random values get a consistent prediction', () => {
-  fc.assert(fc.property(fieldBody.map(jsonSafe), (body) => checkOutcome({ request: { body } })), { numRuns: 2000 });
+  fc.assert(
+    fc.property(fieldBody.map(jsonSafe), (body) => checkOutcome({ request: { body } })),
+    { numRuns: 2000 },
+  );
 });
 
 test('random scenarios (method, credentials, body and account) get a consistent prediction', () => {
-  fc.assert(fc.property(scenario, (input) => checkOutcome(input)), { numRuns: 3000 });
+  fc.assert(
+    fc.property(scenario, (input) => checkOutcome(input)),
+    { numRuns: 3000 },
+  );
 });
 
 test('random scenarios reach every stage: successes and errors of each kind are generated', (t) => {

@@ -94,7 +94,11 @@ test('a body with personal data in every field', () => {
     phone: '+00000000000',
   });
   assert.deepEqual(redacted.account, scenario.account);
-  assert.deepEqual(scenario.request?.body && (scenario.request.body as Record<string, unknown>).firstName, 'Jonas', 'the input is not changed');
+  assert.deepEqual(
+    scenario.request?.body && (scenario.request.body as Record<string, unknown>).firstName,
+    'Jonas',
+    'the input is not changed',
+  );
 });
 
 test('raw text is redacted in place: what parses keeps its layout, what does not still fails', () => {
@@ -129,7 +133,23 @@ test('every example scenario predicts the same once redacted', () => {
 const text = fc.oneof(
   fc.string({ maxLength: 12 }),
   fc.string({ unit: 'grapheme', maxLength: 8 }),
-  fc.constantFrom('', ' ', '  \t', 'Jonas', 'Jürgen Müller', 'O\'Brien-Smith', '🙂', 'a'.repeat(40), 'a'.repeat(41), 'b'.repeat(100), 'c'.repeat(101), 'd'.repeat(255), 'e'.repeat(256), 'f'.repeat(50), 'g'.repeat(51)),
+  fc.constantFrom(
+    '',
+    ' ',
+    '  \t',
+    'Jonas',
+    'Jürgen Müller',
+    "O'Brien-Smith",
+    '🙂',
+    'a'.repeat(40),
+    'a'.repeat(41),
+    'b'.repeat(100),
+    'c'.repeat(101),
+    'd'.repeat(255),
+    'e'.repeat(256),
+    'f'.repeat(50),
+    'g'.repeat(51),
+  ),
 );
 const date = fc.oneof(
   fc.date({ min: new Date('1900-01-01'), max: new Date('2100-12-31'), noInvalidDate: true }).map((day) => day.toISOString().slice(0, 10)),
@@ -161,10 +181,7 @@ const otherFields = fc.record(
 const wholePersonal = tokenFields.filter((field) => field.personal === true).map((field) => field.name);
 
 const personalBody = fc
-  .tuple(
-    fc.record(Object.fromEntries(wholePersonal.map((name) => [name, personalValue(name)])), { requiredKeys: [] }),
-    otherFields,
-  )
+  .tuple(fc.record(Object.fromEntries(wholePersonal.map((name) => [name, personalValue(name)])), { requiredKeys: [] }), otherFields)
   .map(([personal, other]) => ({ ...other, ...personal }));
 
 const body = fc.oneof(
@@ -218,7 +235,8 @@ function personalValues(value: unknown): string[] {
 function background(value: unknown): string {
   const leaves = (item: unknown): unknown => {
     if (Array.isArray(item)) return item.map(leaves);
-    if (typeof item === 'object' && item !== null) return Object.fromEntries(Object.entries(item).map(([key, field]) => [key, leaves(field)]));
+    if (typeof item === 'object' && item !== null)
+      return Object.fromEntries(Object.entries(item).map(([key, field]) => [key, leaves(field)]));
     return typeof item === 'string' || typeof item === 'number' ? null : item;
   };
   const strip = (item: unknown): unknown => {
@@ -331,7 +349,14 @@ test('the field table decides for every field, and uses every kind of decision',
   assert.deepEqual([...kinds].sort(), [false, true, 'free-text', 'url-query'].sort());
   assert.ok(tokenFields.filter((field) => field.personal === true).length >= 10, 'the names, dates and numbers of a person are personal');
   // @ts-expect-error A field that does not say whether it carries personal data does not compile.
-  const undecided: TokenField = { name: 'phoneNumber', rule: { type: 'string' }, default: null, entry: 'bad-value', origin: 'openapi', description: 'A phone number.' };
+  const undecided: TokenField = {
+    name: 'phoneNumber',
+    rule: { type: 'string' },
+    default: null,
+    entry: 'bad-value',
+    origin: 'openapi',
+    description: 'A phone number.',
+  };
   assert.equal(undecided.personal, undefined);
 });
 
@@ -349,16 +374,24 @@ test('every field the table marks personal is masked in a share link, in whole o
     const link = JSON.stringify(shared[field.name]);
     if (field.personal === 'url-query') {
       assert.ok(link.startsWith('"https://shop.example.com/kyc/done?'), `${field.name}: the scheme, host and path stay: ${link}`);
-      assert.ok(!link.includes('jonas') && !link.includes('1987') && !link.includes('step-2'), `${field.name}: the query and fragment are masked: ${link}`);
+      assert.ok(
+        !link.includes('jonas') && !link.includes('1987') && !link.includes('step-2'),
+        `${field.name}: the query and fragment are masked: ${link}`,
+      );
     } else if (field.personal === 'free-text') {
       assert.ok(link.includes('UTILITY_BILL'), `${field.name}: the codes the predictor reads stay: ${link}`);
       assert.ok(!link.includes('Jonas') && !link.includes('1987'), `${field.name}: its free text is masked: ${link}`);
     } else {
-      for (const text of leaves(value)) assert.ok(!link.includes(text), `${field.name}: ${JSON.stringify(text)} is still in the link: ${link}`);
+      for (const text of leaves(value))
+        assert.ok(!link.includes(text), `${field.name}: ${JSON.stringify(text)} is still in the link: ${link}`);
     }
     // errata check scrubs the same texts from what it prints.
     const scrubbed = personalStrings({ [field.name]: value }).join('\n');
-    for (const text of field.personal === 'url-query' ? ['jonas.jonaitis'] : field.personal === 'free-text' ? [`for ${person}`] : leaves(value)) {
+    for (const text of field.personal === 'url-query'
+      ? ['jonas.jonaitis']
+      : field.personal === 'free-text'
+        ? [`for ${person}`]
+        : leaves(value)) {
       assert.ok(scrubbed.includes(text), `${field.name}: errata check would print ${JSON.stringify(text)}`);
     }
     checked.push(field.name);
@@ -367,7 +400,14 @@ test('every field the table marks personal is masked in a share link, in whole o
 });
 
 test('every field the table marks not personal is kept as sent, in a share link and in an errata check report', () => {
-  const samples: Record<ValueRule['type'], unknown> = { string: 'Abc 42', integer: 42, number: 0.75, boolean: true, array: ['Abc 42', 7], object: { Abc: 'Def 42' } };
+  const samples: Record<ValueRule['type'], unknown> = {
+    string: 'Abc 42',
+    integer: 42,
+    number: 0.75,
+    boolean: true,
+    array: ['Abc 42', 7],
+    object: { Abc: 'Def 42' },
+  };
   const checked: string[] = [];
   for (const field of tokenFields) {
     if (field.personal !== false) continue;

@@ -79,10 +79,16 @@ test('every regular expression in src/ is linear: recheck finds no input that ma
   for (const [written, pattern] of unique) {
     const diagnostics = await check(pattern.source, pattern.flags, { timeout: 20_000 });
     if (diagnostics.status === 'vulnerable') {
-      vulnerable.push(`${pattern.file}:${pattern.line} ${written} is ${diagnostics.complexity.type}, e.g. on ${JSON.stringify(diagnostics.attack.pattern)}`);
+      vulnerable.push(
+        `${pattern.file}:${pattern.line} ${written} is ${diagnostics.complexity.type}, e.g. on ${JSON.stringify(diagnostics.attack.pattern)}`,
+      );
     } else if (diagnostics.status === 'unknown') {
       vulnerable.push(`${pattern.file}:${pattern.line} ${written} could not be checked: ${diagnostics.error.kind}`);
     }
   }
-  assert.deepEqual(vulnerable, [], `Rewrite these without overlapping repeats, or scan the text without a regular expression:\n${vulnerable.join('\n')}`);
+  assert.deepEqual(
+    vulnerable,
+    [],
+    `Rewrite these without overlapping repeats, or scan the text without a regular expression:\n${vulnerable.join('\n')}`,
+  );
 });

@@ -17,7 +17,15 @@ import { findFieldValue, triage } from '../../src/search/triage.ts';
 import { excerptParts } from '../../src/client/search/pagefind.ts';
 import { tokenFields } from '../../src/token/fields.ts';
 
-const { files, meta } = buildLookupFiles({ version: catalogueVersion, catalogue, resolveVariant, fields: tokenFields, categories, statusLine, scenarioLink });
+const { files, meta } = buildLookupFiles({
+  version: catalogueVersion,
+  catalogue,
+  resolveVariant,
+  fields: tokenFields,
+  categories,
+  statusLine,
+  scenarioLink,
+});
 const lookup = createShardedLookup(async (name) => JSON.parse(JSON.stringify(files.get(name))));
 const triaged = async (text: string) => triage(text, await lookup.lookup(text), meta);
 const countryMessage = "Field 'country' must be a valid ISO 3166-1 alpha-2 code.";
@@ -40,7 +48,12 @@ test('a search fragment ignores what it does not know and is never an error', ()
 });
 
 test('a customer case round-trips through its link, in any script', () => {
-  const value = { message: 'Invalid data. Expected a dictionary, but got list.', values: { type: 'list' }, field: 'country', value: 'Łódź 🇱🇹' };
+  const value = {
+    message: 'Invalid data. Expected a dictionary, but got list.',
+    values: { type: 'list' },
+    field: 'country',
+    value: 'Łódź 🇱🇹',
+  };
   const link = caseLink('/errors/body-not-object/', value);
   assert.match(link, /^\/errors\/body-not-object\/#case=[A-Za-z0-9_-]+$/);
   assert.deepEqual(decodeCase(link.slice(link.indexOf('#'))), { kind: 'case', case: value });
@@ -115,7 +128,12 @@ test('triage of a message with values says how the example differs, and names th
 });
 
 test('triage of an older body names the older form it is in', async () => {
-  const older = JSON.stringify({ identifier: 'BAD_VALUE', message: countryMessage, documentation: 'https://github.com/idenfy/Documentation', severity: 'NOT_SEVERE' });
+  const older = JSON.stringify({
+    identifier: 'BAD_VALUE',
+    message: countryMessage,
+    documentation: 'https://github.com/idenfy/Documentation',
+    severity: 'NOT_SEVERE',
+  });
   const best = (await triaged(older)).candidates[0];
   assert.equal(best?.entry.slug, 'country-invalid');
   assert.match(best?.variant ?? '', /Older form of the body/);
@@ -142,7 +160,12 @@ test("inline Markdown and Pagefind's excerpts become text parts, never HTML", ()
   // Marks without their closing ones are text, read once however many there are.
   const open = `${'['.repeat(50_000)}](x)${'`'.repeat(3)}**a*${'*'.repeat(50_000)}`;
   const started = performance.now();
-  assert.equal(inlineParts(open).map((part) => part.text).join('').length > 0, true);
+  assert.equal(
+    inlineParts(open)
+      .map((part) => part.text)
+      .join('').length > 0,
+    true,
+  );
   assert.ok(performance.now() - started < 200);
   assert.deepEqual(inlineParts('a ** b [c] (d) `'), [{ kind: 'text', text: 'a ** b [c] (d) `' }]);
   assert.deepEqual(excerptParts('a &lt;script&gt; <mark>rate</mark> &amp; <b>x</b>&#39;'), [

@@ -12,13 +12,28 @@ import { lookup } from '../../src/catalogue/matcher.ts';
 import { createMatcher, type LookupResult, type MatchableEntry } from '../../src/catalogue/match-engine.ts';
 import { statusLine } from '../../src/predict/http.ts';
 import { decodeScenario, scenarioLink } from '../../src/share/scenario-link.ts';
-import { buildLookupFiles, searchEntries, type EntryAnswer, type IndexSources, type LookupMeta, type SearchEntry } from '../../src/search/index-data.ts';
+import {
+  buildLookupFiles,
+  searchEntries,
+  type EntryAnswer,
+  type IndexSources,
+  type LookupMeta,
+  type SearchEntry,
+} from '../../src/search/index-data.ts';
 import { createShardedLookup } from '../../src/search/sharded-lookup.ts';
 import { replyText, triage, withAnswers } from '../../src/search/triage.ts';
 import { tokenFields } from '../../src/token/fields.ts';
 import { querySet } from '../e2e/query-set.ts';
 
-const sources: IndexSources = { version: catalogueVersion, catalogue, resolveVariant, fields: tokenFields, categories, statusLine, scenarioLink };
+const sources: IndexSources = {
+  version: catalogueVersion,
+  catalogue,
+  resolveVariant,
+  fields: tokenFields,
+  categories,
+  statusLine,
+  scenarioLink,
+};
 
 /** The sharded lookup over files served from memory, through JSON as the browser gets them. */
 function served(files: Map<string, unknown>) {
@@ -37,22 +52,49 @@ const browser = served(files).lookup;
 const countryMessage = "Field 'country' must be a valid ISO 3166-1 alpha-2 code.";
 const inputs = [
   ...querySet.map((each) => each.query),
-  '', '   ', 'zzzz', '{}', '[1, 2, 3]', '404', '40', 'must be', 'must be a string', 'field', 'constructor', '__proto__', 'toString',
+  '',
+  '   ',
+  'zzzz',
+  '{}',
+  '[1, 2, 3]',
+  '404',
+  '40',
+  'must be',
+  'must be a string',
+  'field',
+  'constructor',
+  '__proto__',
+  'toString',
   `Error [BAD_VALUE]: ${countryMessage}`,
   'Error [undefined]: This endpoint is not available for DEMO partners.',
   '{"identifier":"UNAUTHORIZED","message":"Invalid authorization credentials"}',
-  JSON.stringify({ identifier: 'BAD_VALUE', message: countryMessage, documentation: 'https://github.com/idenfy/Documentation', severity: 'NOT_SEVERE' }),
+  JSON.stringify({
+    identifier: 'BAD_VALUE',
+    message: countryMessage,
+    documentation: 'https://github.com/idenfy/Documentation',
+    severity: 'NOT_SEVERE',
+  }),
   '{"message":"Action not allowed due to lack of funds or exceeded limit."}',
   `HTTP/2 400 \r\ncontent-type: application/json\r\n\r\n${JSON.stringify({ identifier: 'BAD_VALUE', message: countryMessage })}`,
   'HTTP/1.1 400 Bad Request\n\n{"identifier":"METHOD_NOT_ALLOWED","message":"Method \\"GET\\" not allowed."}',
-  'HTTP/1.1 400 Bad Request', 'HTTP/2 403', '{"identifier":"BAD_VALUE"}', 'MISSING_VALUE', '{"identifier":"NOPE","message":"x"}',
-  '`expiryTime`', 'Field must be a valid date', 'credits', 'quota exceeded', 'not supported for country',
+  'HTTP/1.1 400 Bad Request',
+  'HTTP/2 403',
+  '{"identifier":"BAD_VALUE"}',
+  'MISSING_VALUE',
+  '{"identifier":"NOPE","message":"x"}',
+  '`expiryTime`',
+  'Field must be a valid date',
+  'credits',
+  'quota exceeded',
+  'not supported for country',
 ];
 
 function summary(result: LookupResult<MatchableEntry>, length = 5) {
   return {
     input: result.input,
-    matches: result.matches.slice(0, length).map((found) => ({ slug: found.entry.slug, score: found.score, reason: found.reason, values: found.values, variant: found.variant })),
+    matches: result.matches
+      .slice(0, length)
+      .map((found) => ({ slug: found.entry.slug, score: found.score, reason: found.reason, values: found.values, variant: found.variant })),
   };
 }
 
@@ -72,9 +114,18 @@ test('the index holds every entry once, and each example links to a scenario tha
   const entries = [...files].filter(([name]) => name.startsWith('e')).flatMap(([, chunk]) => chunk as SearchEntry[]);
   const answers = [...files].filter(([name]) => name.startsWith('f')).flatMap(([, chunk]) => chunk as EntryAnswer[]);
   assert.equal(answers.length, entries.length);
-  assert.deepEqual(entries.map((entry) => entry.slug), catalogue.map((entry) => entry.slug));
-  assert.deepEqual(entries.map((entry) => entry.id), catalogue.map((_, index) => index));
-  assert.deepEqual(Object.keys(meta.fields), tokenFields.map((field) => field.name));
+  assert.deepEqual(
+    entries.map((entry) => entry.slug),
+    catalogue.map((entry) => entry.slug),
+  );
+  assert.deepEqual(
+    entries.map((entry) => entry.id),
+    catalogue.map((_, index) => index),
+  );
+  assert.deepEqual(
+    Object.keys(meta.fields),
+    tokenFields.map((field) => field.name),
+  );
   for (const entry of entries) {
     const original = catalogue[entry.id] as Entry;
     if (!original.example) {
@@ -96,13 +147,21 @@ function gzipped(names: readonly string[], from: Map<string, unknown>): number {
 
 test('the whole index is small, and one query loads a part of it', async (t) => {
   // The answers (`f…`, what to do) are loaded only by triage's cards: they are counted apart.
-  const all = gzipped([...files.keys()].filter((name) => !name.startsWith('f')), files);
-  const answers = gzipped([...files.keys()].filter((name) => name.startsWith('f')), files);
+  const all = gzipped(
+    [...files.keys()].filter((name) => !name.startsWith('f')),
+    files,
+  );
+  const answers = gzipped(
+    [...files.keys()].filter((name) => name.startsWith('f')),
+    files,
+  );
   t.diagnostic(`answers for triage's cards: ${answers} bytes gzipped in all`);
   const { lookup: sharded, loaded } = served(files);
   await sharded.lookup('Expected a dictionary, but got list');
   const one = gzipped(loaded, files);
-  t.diagnostic(`index: ${files.size} files, ${all} bytes gzipped; "Expected a dictionary, but got list" loads ${new Set(loaded).size} of them, ${one} bytes gzipped`);
+  t.diagnostic(
+    `index: ${files.size} files, ${all} bytes gzipped; "Expected a dictionary, but got list" loads ${new Set(loaded).size} of them, ${one} bytes gzipped`,
+  );
   assert.ok(all < 16_000, `${all} bytes`);
 });
 
@@ -140,7 +199,15 @@ test('at 5,000 entries a query still loads a few small files, and ranks as the w
     fieldEntry: (name) => tokenFields.find((field) => field.name === name)?.entry,
   });
   const all = gzipped([...built.files.keys()], built.files);
-  for (const query of ['Expected a dictionary, but got list', countryMessage, 'BAD_VALUE', '402', 'sessionLength', 'rate limit', "Field 'x' must not be kalo when lomi is sent."]) {
+  for (const query of [
+    'Expected a dictionary, but got list',
+    countryMessage,
+    'BAD_VALUE',
+    '402',
+    'sessionLength',
+    'rate limit',
+    "Field 'x' must not be kalo when lomi is sent.",
+  ]) {
     const { lookup: sharded, loaded } = served(built.files);
     const result = await sharded.lookup(query);
     assert.deepEqual(summary(result, 3), summary(whole.lookup(query), 3), query);

@@ -16,7 +16,15 @@ import { entryPath, statusPath } from '../../src/site/paths.ts';
 import { tokenFields } from '../../src/token/fields.ts';
 import { querySet } from '../e2e/query-set.ts';
 
-const { files } = buildLookupFiles({ version: catalogueVersion, catalogue, resolveVariant, fields: tokenFields, categories, statusLine, scenarioLink });
+const { files } = buildLookupFiles({
+  version: catalogueVersion,
+  catalogue,
+  resolveVariant,
+  fields: tokenFields,
+  categories,
+  statusLine,
+  scenarioLink,
+});
 const lookup = createShardedLookup(async (name) => JSON.parse(JSON.stringify(files.get(name))));
 const exact = async (query: string, filters: SearchFilters = {}) => exactAnswer(await lookup.lookup(query), filters);
 
@@ -29,7 +37,10 @@ async function exactPath(query: string, filters: SearchFilters = {}): Promise<st
 test('the query set has at least 40 queries, each of every kind', () => {
   assert.ok(querySet.length >= 40, `${querySet.length} queries`);
   for (const kind of ['identifier', 'status', 'message', 'field', 'words', 'body', 'full-text']) {
-    assert.ok(querySet.some((each) => each.kind === kind), kind);
+    assert.ok(
+      querySet.some((each) => each.kind === kind),
+      kind,
+    );
   }
 });
 

@@ -32,14 +32,20 @@ test('the 404 resolver suggests close slugs and gives up on the rest', () => {
 });
 
 test('inline Markdown renders code, strong and site links, and escapes everything else', () => {
-  assert.equal(inlineMarkdown('Send `<b>` **now** & [see](/errors/x/)'), 'Send <code>&lt;b&gt;</code> <strong>now</strong> &amp; <a href="/errors/x/">see</a>');
+  assert.equal(
+    inlineMarkdown('Send `<b>` **now** & [see](/errors/x/)'),
+    'Send <code>&lt;b&gt;</code> <strong>now</strong> &amp; <a href="/errors/x/">see</a>',
+  );
   assert.equal(inlineMarkdown('[bad](javascript:alert(1))'), '[bad](javascript:alert(1))');
   assert.equal(escapeHtml(`"'<>&`), '&quot;&#39;&lt;&gt;&amp;');
   assert.equal(plainText('Use `clientId`, **not** [this](/x/).'), 'Use clientId, not this.');
 });
 
 test('Python literals use True, False and None', () => {
-  assert.equal(pythonLiteral({ a: true, b: [null, false], c: 'x' }), '{\n    "a": True,\n    "b": [\n        None,\n        False,\n    ],\n    "c": "x",\n}');
+  assert.equal(
+    pythonLiteral({ a: true, b: [null, false], c: 'x' }),
+    '{\n    "a": True,\n    "b": [\n        None,\n        False,\n    ],\n    "c": "x",\n}',
+  );
 });
 
 test('code samples send the scenario request as it is', () => {
@@ -79,7 +85,10 @@ test("the numbered links between index pages are the addresses Astro's paginate(
 test('a retired entry says in its Markdown twin that it is no longer returned, and links what replaced it', async () => {
   const { entryMarkdown } = await import('../../src/site/markdown.ts');
   const { entry } = await import('../../src/catalogue/index.ts');
-  const retired = { ...entry('dummy-status-invalid'), retired: { since: '2026-01-01', replacedBy: 'token-type-invalid', note: 'Folded into another check.' } };
+  const retired = {
+    ...entry('dummy-status-invalid'),
+    retired: { since: '2026-01-01', replacedBy: 'token-type-invalid', note: 'Folded into another check.' },
+  };
   const markdown = entryMarkdown(retired, new URL('https://errata.example/'));
   assert.match(
     markdown,
@@ -93,11 +102,20 @@ test('every page written by hand under src/pages is in the one page list, src/si
   const unlisted = new Set(['/404/', '/search/']);
   const routes = readdirSync(new URL('../../src/pages/', import.meta.url), { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.astro') && !file.includes('['))
-    .map((file) => `/${file.replace(/\\/g, '/').replace(/(^|\/)index\.astro$/, '').replace(/\.astro$/, '')}/`.replace(/\/+/g, '/'));
+    .map((file) =>
+      `/${file
+        .replace(/\\/g, '/')
+        .replace(/(^|\/)index\.astro$/, '')
+        .replace(/\.astro$/, '')}/`.replace(/\/+/g, '/'),
+    );
   assert.ok(routes.length > 5, 'the pages were found');
   const listed = new Set<string>(sitePages.map((page) => page.path));
   const missing = routes.filter((route) => !listed.has(route) && !unlisted.has(route));
-  assert.deepEqual(missing, [], `add each to sitePages in src/site/pages.ts (title, summary, and nav for the header): ${missing.join(', ')}`);
+  assert.deepEqual(
+    missing,
+    [],
+    `add each to sitePages in src/site/pages.ts (title, summary, and nav for the header): ${missing.join(', ')}`,
+  );
   const stale = [...listed].filter((path) => !routes.includes(path));
   assert.deepEqual(stale, [], 'sitePages lists pages that src/pages does not have');
 });

@@ -58,7 +58,9 @@ test('parts splits a template into literal text and placeholders', () => {
 
 test('joining the parts of a template gives the template back', () => {
   for (const template of [environment, dictionary, "Field '{field}' must be a boolean.", '{x}', 'plain']) {
-    const joined = parts(template).map((part) => (part.kind === 'text' ? part.text : `{${part.name}}`)).join('');
+    const joined = parts(template)
+      .map((part) => (part.kind === 'text' ? part.text : `{${part.name}}`))
+      .join('');
     assert.equal(joined, template);
   }
 });
@@ -79,7 +81,10 @@ test('match ignores case and keeps the case of the values as written', () => {
 
 test('match folds white space: extra spaces, tabs and line breaks', () => {
   assert.deepEqual(match(environment, '  This  endpoint\tis not\navailable for DEMO   partners.  '), { ENV: 'DEMO' });
-  assert.deepEqual(match('Action not allowed due to lack of funds or exceeded limit.', 'Action not allowed\r\ndue to lack of funds or exceeded limit.'), {});
+  assert.deepEqual(
+    match('Action not allowed due to lack of funds or exceeded limit.', 'Action not allowed\r\ndue to lack of funds or exceeded limit.'),
+    {},
+  );
 });
 
 test('match makes the trailing period optional in both directions', () => {
@@ -90,7 +95,9 @@ test('match makes the trailing period optional in both directions', () => {
 
 test('match accepts values with spaces or slashes', () => {
   assert.deepEqual(match(environment, 'This endpoint is not available for TESTING/PRODUCTION partners.'), { ENV: 'TESTING/PRODUCTION' });
-  assert.deepEqual(match(environment, 'This endpoint is not available for TESTING OR PRODUCTION partners.'), { ENV: 'TESTING OR PRODUCTION' });
+  assert.deepEqual(match(environment, 'This endpoint is not available for TESTING OR PRODUCTION partners.'), {
+    ENV: 'TESTING OR PRODUCTION',
+  });
 });
 
 test('match does not take the final period into the last value', () => {
@@ -100,7 +107,10 @@ test('match does not take the final period into the last value', () => {
 
 test('match reads values from templates with several placeholders', () => {
   assert.deepEqual(
-    match("Document type '{document}' is not supported for country '{country}'.", "Document type 'VISA' is not supported for country 'LT'."),
+    match(
+      "Document type '{document}' is not supported for country '{country}'.",
+      "Document type 'VISA' is not supported for country 'LT'.",
+    ),
     { document: 'VISA', country: 'LT' },
   );
 });

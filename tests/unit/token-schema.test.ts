@@ -63,7 +63,7 @@ test('URLs of exactly 2048 characters are valid and 2049 are not', () => {
   assert.equal(exact.length, 2048);
   for (const name of ['successUrl', 'errorUrl', 'callbackUrl', 'unverifiedUrl']) {
     assertValid(name, exact);
-    assertInvalid(name, exact + 'a');
+    assertInvalid(name, `${exact}a`);
   }
 });
 

@@ -124,8 +124,7 @@ async function attemptOnce(body, authorization) {
   }
   // 401, 402 and 403 carry no identifier.
   const identifier = typeof data?.identifier === 'string' ? data.identifier : null;
-  const message =
-    typeof data?.message === 'string' ? data.message : `HTTP ${response.status} without a JSON error message`;
+  const message = typeof data?.message === 'string' ? data.message : `HTTP ${response.status} without a JSON error message`;
   throw new IdenfyError(errorKind(response.status, identifier), message, {
     status: response.status,
     identifier,

@@ -35,7 +35,7 @@ const dummyOutsideDevelopment: EntryInput = {
   endpoints: [tokenEndpoint],
   fields: ['dummyStatus'],
   cause:
-    "`dummyStatus` asks for a dummy verification with a chosen result, which iDenfy creates only in a development (DEV) environment. With a sandbox (testing) or production key the API refuses the whole request; it names those environments together as `TESTING/PRODUCTION`. Sending `\"dummyStatus\": null` is the same as not sending it. An invalid `dummyStatus` value is refused by its field rule first.",
+    '`dummyStatus` asks for a dummy verification with a chosen result, which iDenfy creates only in a development (DEV) environment. With a sandbox (testing) or production key the API refuses the whole request; it names those environments together as `TESTING/PRODUCTION`. Sending `"dummyStatus": null` is the same as not sending it. An invalid `dummyStatus` value is refused by its field rule first.',
   fix: [
     'Drop `dummyStatus` from requests to sandbox or production.',
     'To create dummy verifications, use the API key of a development environment (ask iDenfy for one).',
@@ -70,7 +70,10 @@ const dummyOutsideDevelopment: EntryInput = {
   ],
   aka: ['dummy', 'dummyStatus', 'dummy session', 'test verification', 'testing/production', 'development environment'],
   example: {
-    scenario: { request: { body: { clientId: 'user-42', dummyStatus: 'APPROVED' } }, account: { keyEnvironment: 'sandbox', endpointEnvironment: 'sandbox' } },
+    scenario: {
+      request: { body: { clientId: 'user-42', dummyStatus: 'APPROVED' } },
+      account: { keyEnvironment: 'sandbox', endpointEnvironment: 'sandbox' },
+    },
   },
 };
 
@@ -84,7 +87,7 @@ export const businessEntries: EntryInput[] = [
     message: "Document type '{document}' is not supported for country '{country}'.",
     fields: ['country', 'documents'],
     cause:
-      'The request pins the country and lists document types, and one of those types is not accepted for that country in your account\'s settings (countries do not issue every type: many have no ID card, and the dashboard can narrow the list further).',
+      "The request pins the country and lists document types, and one of those types is not accepted for that country in your account's settings (countries do not issue every type: many have no ID card, and the dashboard can narrow the list further).",
     fix: [
       'Check which document types your account accepts for the country in the dashboard.',
       'Remove the unsupported type from `documents`, or leave `documents` out to offer every type allowed for the country.',
@@ -106,15 +109,11 @@ export const businessEntries: EntryInput[] = [
     slug: 'token-type-not-allowed',
     identifier: 'PARTNER_CONTRACT_ERROR',
     title: 'Partner is not allowed to generate this token type',
-    summary: "The contract does not include the requested `tokenType`, such as video calls.",
+    summary: 'The contract does not include the requested `tokenType`, such as video calls.',
     message: "Partner is not allowed to generate tokens of type '{tokenType}'.",
     fields: ['tokenType'],
-    cause:
-      'The token type (sent, or the default `IDENTIFICATION` when none is sent) is valid, but your contract does not allow it.',
-    fix: [
-      'Request a token type that your contract includes.',
-      'Ask your iDenfy account manager to add the token type to your contract.',
-    ],
+    cause: 'The token type (sent, or the default `IDENTIFICATION` when none is sent) is valid, but your contract does not allow it.',
+    fix: ['Request a token type that your contract includes.', 'Ask your iDenfy account manager to add the token type to your contract.'],
     retry: { helps: false, note: 'Not until the contract includes the type.' },
     related: ['token-type-invalid', 'partner-contract-error'],
     provenance: {
@@ -201,10 +200,8 @@ export const businessEntries: EntryInput[] = [
     message: "Fields 'utilityBill' and 'additionalSteps' cannot be used together; use 'additionalSteps' only.",
     fields: ['utilityBill', 'additionalSteps'],
     cause:
-      'Both ask for extra document steps: `utilityBill` for a utility bill, `additionalSteps` for steps you describe, a utility bill among them. iDenfy\'s documentation says the two keys cannot be used in the same request; Errata flags `utilityBill: true` with `additionalSteps`, since `false` asks for nothing.',
-    fix: [
-      'Drop `utilityBill` and describe the bill as a step: `"additionalSteps": {"ALL": {"ALL": {"UTILITY_BILL": {…}}}}`.',
-    ],
+      "Both ask for extra document steps: `utilityBill` for a utility bill, `additionalSteps` for steps you describe, a utility bill among them. iDenfy's documentation says the two keys cannot be used in the same request; Errata flags `utilityBill: true` with `additionalSteps`, since `false` asks for nothing.",
+    fix: ['Drop `utilityBill` and describe the bill as a step: `"additionalSteps": {"ALL": {"ALL": {"UTILITY_BILL": {…}}}}`.'],
     retry: { helps: false, note: 'Not until one of the two is dropped.' },
     related: ['additional-steps-not-enabled', 'address-with-additional-data'],
     provenance: {
@@ -231,7 +228,7 @@ export const businessEntries: EntryInput[] = [
     message: "Fields 'address' and 'additionalData' cannot be used together.",
     fields: ['address', 'additionalData'],
     cause:
-      'The reference says `address` and `additionalData` cannot be used together. Both carry data to compare with what the person uploads, which is likely why (Errata\'s reading; iDenfy gives no reason).',
+      "The reference says `address` and `additionalData` cannot be used together. Both carry data to compare with what the person uploads, which is likely why (Errata's reading; iDenfy gives no reason).",
     fix: ['Send the address inside `additionalData` for the step that compares it, and drop `address`.', 'Or drop `additionalData`.'],
     retry: { helps: false, note: 'Not until one of the two is dropped.' },
     related: ['additional-data-without-additional-steps', 'address-invalid'],
@@ -258,14 +255,14 @@ export const businessEntries: EntryInput[] = [
     summary: '`additionalData` was sent without the `additionalSteps` it belongs to.',
     message: "Field 'additionalData' can only be used together with 'additionalSteps'.",
     fields: ['additionalData', 'additionalSteps'],
-    cause: '`additionalData` holds values for the COMPARE steps that `additionalSteps` declares; without the steps there is nothing to compare them with.',
+    cause:
+      '`additionalData` holds values for the COMPARE steps that `additionalSteps` declares; without the steps there is nothing to compare them with.',
     fix: ['Send the `additionalSteps` that the data belongs to.', 'Or drop `additionalData`.'],
     retry: { helps: false, note: 'Not until the request changes.' },
     related: ['address-with-additional-data', 'object-field-invalid'],
     provenance: {
       kind: 'inferred',
-      reason:
-        "The reference does not list this rule; iDenfy's token documentation states it, and its identifier and text are inferred.",
+      reason: "The reference does not list this rule; iDenfy's token documentation states it, and its identifier and text are inferred.",
       parts: ['identifier', 'message', 'behaviour'],
     },
     sources: [{ source: 'token-docs' }],
@@ -282,7 +279,7 @@ export const businessEntries: EntryInput[] = [
     message: "Field 'expiryTime' must not exceed {maxExpiry} seconds when 'generateDigitString' is true.",
     fields: ['generateDigitString', 'expiryTime'],
     cause:
-      'iDenfy\'s documentation says that with `generateDigitString: true`, `expiryTime` must not exceed the digit string\'s maximum, which equals the environment\'s default expiry time and is raised through iDenfy. Errata takes 3,600 seconds as that maximum unless the account says otherwise, and an absent `expiryTime` as 3,600; the sources disagree on the default (3,600, 86,400, or the dashboard\'s). The documented requirement that the contract allows digit strings is not modelled.',
+      "iDenfy's documentation says that with `generateDigitString: true`, `expiryTime` must not exceed the digit string's maximum, which equals the environment's default expiry time and is raised through iDenfy. Errata takes 3,600 seconds as that maximum unless the account says otherwise, and an absent `expiryTime` as 3,600; the sources disagree on the default (3,600, 86,400, or the dashboard's). The documented requirement that the contract allows digit strings is not modelled.",
     fix: [
       'Send an `expiryTime` of at most the maximum (the message gives it), or leave it out.',
       'If you need longer-lived codes, ask iDenfy sales or support to raise the maximum.',
@@ -305,8 +302,8 @@ export const businessEntries: EntryInput[] = [
     message: "Field 'questionnaire' must be the key of one of the partner's questionnaires.",
     fields: ['questionnaire'],
     cause:
-      '`questionnaire` takes the key of one of your account\'s questionnaires, as a string. A typo, or a title instead of a key, is refused.',
-    fix: ['Check the questionnaire\'s key in your account and send it exactly.', 'Send `null` or leave the field out for no questionnaire.'],
+      "`questionnaire` takes the key of one of your account's questionnaires, as a string. A typo, or a title instead of a key, is refused.",
+    fix: ["Check the questionnaire's key in your account and send it exactly.", 'Send `null` or leave the field out for no questionnaire.'],
     retry: { helps: false, note: 'Not until the key exists.' },
     related: ['risk-assessment-profile-unknown'],
     provenance: {
@@ -331,8 +328,8 @@ export const businessEntries: EntryInput[] = [
     message: "Field 'riskAssessmentProfile' must be the ID of one of the partner's risk assessment profiles.",
     fields: ['riskAssessmentProfile'],
     cause:
-      '`riskAssessmentProfile` takes the ID (a UUID) of one of your account\'s risk assessment profiles. A profile name or a malformed UUID is refused.',
-    fix: ['Check the profile\'s ID in your account and send it exactly.', 'Send `null` or leave the field out for no profile.'],
+      "`riskAssessmentProfile` takes the ID (a UUID) of one of your account's risk assessment profiles. A profile name or a malformed UUID is refused.",
+    fix: ["Check the profile's ID in your account and send it exactly.", 'Send `null` or leave the field out for no profile.'],
     retry: { helps: false, note: 'Not until the ID exists.' },
     related: ['questionnaire-unknown'],
     provenance: {
@@ -379,7 +376,7 @@ export const outcomeEntries: EntryInput[] = [
     evidence: {
       status: {
         documented: "iDenfy's older standard-error page",
-        inferred: "the 2026 reference gives this case no status, and answers a lack of funds with a 402 instead; the older 400 is kept",
+        inferred: 'the 2026 reference gives this case no status, and answers a lack of funds with a 402 instead; the older 400 is kept',
       },
       identifier: { documented: "iDenfy's older standard-error page" },
       message: { documented: "iDenfy's reference (common issues, without the final period) and its older standard-error page" },
@@ -408,7 +405,7 @@ export const outcomeEntries: EntryInput[] = [
     category: 'success',
     endpoints: [tokenEndpoint],
     cause:
-      'Every check passed. The body carries the `authToken` for the verification UI or SDK, the `scanRef` that identifies the verification in webhooks, a `redirectUrl`, and every request field with its effective value. The status is 201 Created: code that treats anything but 200 as an error (as the reference\'s own handling example does) treats this success as a failure.',
+      "Every check passed. The body carries the `authToken` for the verification UI or SDK, the `scanRef` that identifies the verification in webhooks, a `redirectUrl`, and every request field with its effective value. The status is 201 Created: code that treats anything but 200 as an error (as the reference's own handling example does) treats this success as a failure.",
     fix: [
       'Treat any 2xx status as success (`response.ok`, `raise_for_status()`), not only 200.',
       'Store `scanRef` to match webhooks to the person; send `authToken` (never your API secret) to the front end.',
@@ -480,7 +477,8 @@ export const outcomeEntries: EntryInput[] = [
     related: ['token-created', 'dummy-outside-development', 'dummy-status-invalid'],
     provenance: {
       kind: 'inferred',
-      reason: "iDenfy's dummy-session documentation gives the message; the 201 status and the rest of the body are those of any created token.",
+      reason:
+        "iDenfy's dummy-session documentation gives the message; the 201 status and the rest of the body are those of any created token.",
       parts: ['status', 'message'],
     },
     evidence: {

@@ -8,7 +8,7 @@ import { fieldRuleProvenance, fieldTable, olderBodyVariant, tokenEndpoint } from
 
 const openapi = { source: 'openapi', section: 'POST /api/v2/token request body' } as const;
 const tokenDocs = { source: 'token-docs' } as const;
-const otherFieldRule = 'The rule comes from iDenfy\'s OpenAPI description and token documentation, not the reference.';
+const otherFieldRule = "The rule comes from iDenfy's OpenAPI description and token documentation, not the reference.";
 
 function fieldEntry(entry: Omit<EntryInput, 'kind' | 'status' | 'category' | 'endpoints' | 'variants'> & Partial<EntryInput>): EntryInput {
   return {
@@ -29,7 +29,7 @@ export const fieldEntries: EntryInput[] = [
     summary: 'The body has no `clientId`, or it is null: the one field every token request needs.',
     message: "Field 'clientId' is required.",
     cause:
-      'Every token request must say who is being verified, in `clientId`: your own identifier for the person. It is absent, `null`, or misspelt (`clientID` and `client_id` are other keys, which the API ignores). One crawl of iDenfy\'s documentation says the legacy name `personScanRef` is also accepted; Errata does not model that.',
+      "Every token request must say who is being verified, in `clientId`: your own identifier for the person. It is absent, `null`, or misspelt (`clientID` and `client_id` are other keys, which the API ignores). One crawl of iDenfy's documentation says the legacy name `personScanRef` is also accepted; Errata does not model that.",
     fix: [
       'Add `"clientId": "<your user id>"` to the body: a non-blank string of at most 100 characters.',
       'Check the spelling: the key is `clientId`, with a capital I and a lower-case d.',
@@ -59,7 +59,9 @@ export const fieldEntries: EntryInput[] = [
     ],
     retry: { helps: false, note: 'Not until the value is fixed.' },
     related: ['client-id-missing', 'bad-value'],
-    provenance: fieldRuleProvenance('The reference gives the 100-character maximum; that blank strings and other types break it is inferred.'),
+    provenance: fieldRuleProvenance(
+      'The reference gives the 100-character maximum; that blank strings and other types break it is inferred.',
+    ),
     sources: [fieldTable, openapi],
     aka: ['client id too long', 'clientid', 'user id'],
     example: { scenario: { request: { body: { clientId: '' } } } },
@@ -98,7 +100,7 @@ export const fieldEntries: EntryInput[] = [
     ],
     retry: { helps: false, note: 'Not until the value is in range.' },
     related: ['expiry-time-invalid'],
-    provenance: fieldRuleProvenance('The reference gives the rule; that both ends are allowed follows iDenfy\'s OpenAPI description.'),
+    provenance: fieldRuleProvenance("The reference gives the rule; that both ends are allowed follows iDenfy's OpenAPI description."),
     sources: [fieldTable, openapi],
     aka: ['session length', 'session timeout', 'time limit'],
     example: { scenario: { request: { body: { clientId: 'user-42', sessionLength: 30 } } } },
@@ -127,10 +129,7 @@ export const fieldEntries: EntryInput[] = [
     message: "Field 'country' must be a valid ISO 3166-1 alpha-2 code.",
     cause:
       '`country` pre-selects the country of the document and must be an ISO 3166-1 alpha-2 code, such as `LT`, `DE` or `US` (iDenfy also accepts `XK` for Kosovo). A three-letter code (`LTU`), a country name, `UK` (the code is `GB`) or a number break the rule. Lower case is accepted.',
-    fix: [
-      'Send the two-letter code: `GB`, not `UK` or `GBR`.',
-      'Leave the field out to let the person choose the country.',
-    ],
+    fix: ['Send the two-letter code: `GB`, not `UK` or `GBR`.', 'Leave the field out to let the person choose the country.'],
     retry: { helps: false, note: 'Not until the code is valid.' },
     related: ['nationality-invalid', 'country-document-unsupported'],
     provenance: {
@@ -151,13 +150,12 @@ export const fieldEntries: EntryInput[] = [
     message: "Field 'documents' must be an array of supported document types.",
     cause:
       '`documents` lists the document types the person may choose from, such as `["ID_CARD", "PASSPORT"]`. A single string instead of an array, an empty array, or an item that is not a type name (`DRIVING_LICENSE` for `DRIVER_LICENSE`, lower case) breaks the rule; the problem points at the item.',
-    fix: [
-      'Send an array even for one type: `["PASSPORT"]`.',
-      'Use the exact type names from the field reference, in capitals.',
-    ],
+    fix: ['Send an array even for one type: `["PASSPORT"]`.', 'Use the exact type names from the field reference, in capitals.'],
     retry: { helps: false, note: 'Not until every item is a type.' },
     related: ['country-document-unsupported'],
-    provenance: fieldRuleProvenance('The reference gives the rule; the list of types joins iDenfy\'s request documentation and its OpenAPI document enum, and refusing an empty array is inferred.'),
+    provenance: fieldRuleProvenance(
+      "The reference gives the rule; the list of types joins iDenfy's request documentation and its OpenAPI document enum, and refusing an empty array is inferred.",
+    ),
     sources: [fieldTable, openapi, tokenDocs],
     aka: ['document types', 'document type', 'driver license', 'passport', 'id card'],
     example: { scenario: { request: { body: { clientId: 'user-42', documents: ['PASSPORT', 'DRIVING_LICENSE'] } } } },
@@ -299,7 +297,8 @@ export const fieldEntries: EntryInput[] = [
     title: 'sex is not M or F',
     summary: '`sex` is not `M` or `F`.',
     message: "Field 'sex' must be M or F.",
-    cause: '`sex` is compared with the document and takes the letters printed there: `M` or `F`. Words (`male`) or lower case break the rule.',
+    cause:
+      '`sex` is compared with the document and takes the letters printed there: `M` or `F`. Words (`male`) or lower case break the rule.',
     fix: ['Send `M` or `F`, or leave the field out.'],
     retry: { helps: false, note: 'Not until the value is valid.' },
     related: [],
@@ -314,7 +313,8 @@ export const fieldEntries: EntryInput[] = [
     title: 'address is not a string of at most 255 characters',
     summary: '`address` is not one string of at most 255 characters.',
     message: "Field 'address' must be a string of at most 255 characters.",
-    cause: '`address` is one line of text for proof-of-address checks, at most 255 characters. An object with street and city keys breaks the rule.',
+    cause:
+      '`address` is one line of text for proof-of-address checks, at most 255 characters. An object with street and city keys breaks the rule.',
     fix: ['Join the parts of the address into one string: `"Main St 1, Vilnius, LT-01100"`.'],
     retry: { helps: false, note: 'Not until the value is valid.' },
     related: ['address-with-additional-data'],
@@ -348,7 +348,8 @@ export const fieldEntries: EntryInput[] = [
     title: 'A numeric setting is not a number',
     summary: 'A numeric setting such as `faceMatchingThresholdModifier` is not a JSON number.',
     message: "Field '{field}' must be a number.",
-    cause: 'Numeric settings such as `faceMatchingThresholdModifier` and the Levenshtein ratios take JSON numbers. A string (`"1.2"`) breaks the rule.',
+    cause:
+      'Numeric settings such as `faceMatchingThresholdModifier` and the Levenshtein ratios take JSON numbers. A string (`"1.2"`) breaks the rule.',
     fix: ['Send the number without quotes: `1.2`.'],
     retry: { helps: false, note: 'Not until the value is a number.' },
     related: ['integer-field-invalid'],
@@ -370,7 +371,7 @@ export const fieldEntries: EntryInput[] = [
     fix: ['Send a whole number without quotes: `18`.'],
     retry: { helps: false, note: 'Not until the value is a whole number.' },
     related: ['number-field-invalid'],
-    provenance: fieldRuleProvenance(otherFieldRule + ' That the value is at least 0 is inferred.'),
+    provenance: fieldRuleProvenance(`${otherFieldRule} That the value is at least 0 is inferred.`),
     sources: [openapi, tokenDocs],
     aka: ['age limit', 'minimum age', 'attempts', 'integer'],
     example: { scenario: { request: { body: { clientId: 'user-42', ageLimit: '18' } } }, values: { field: 'ageLimit' } },
@@ -422,7 +423,7 @@ export const fieldEntries: EntryInput[] = [
     summary: '`theme` is not the UUID of a UI theme.',
     message: "Field 'theme' must be a UUID.",
     cause: '`theme` names one of your UI themes by its ID, a UUID. A theme name (`dark`) breaks the rule.',
-    fix: ['Send the theme\'s UUID, or leave the field out for the default theme.'],
+    fix: ["Send the theme's UUID, or leave the field out for the default theme."],
     retry: { helps: false, note: 'Not until the value is a UUID.' },
     related: [],
     provenance: fieldRuleProvenance(otherFieldRule),
@@ -441,7 +442,7 @@ export const fieldEntries: EntryInput[] = [
     fix: ['Send one of the results in capitals, or leave the field out for a real verification.'],
     retry: { helps: false, note: 'Not until the value is one of the results.' },
     related: ['wrong-environment'],
-    provenance: fieldRuleProvenance('The values come from iDenfy\'s dummy-results documentation, not the reference.'),
+    provenance: fieldRuleProvenance("The values come from iDenfy's dummy-results documentation, not the reference."),
     sources: [{ source: 'dummy-results' }],
     aka: ['dummy', 'test verification', 'mock result'],
     example: { scenario: { request: { body: { clientId: 'user-42', dummyStatus: 'PASSED' } } } },

@@ -54,10 +54,7 @@ export const identifierEntries: EntryInput[] = [
     endpoints: [tokenEndpoint, 'Other endpoints that take parameters'],
     cause:
       "A field of the request has the wrong type or a value outside its rule: a country that is not an ISO 3166-1 alpha-2 code, an `expiryTime` of 0, a URL that is not HTTPS. The `message` names the field, in the form `Field '<name>' must …`.",
-    fix: [
-      'Read the field name in `message`.',
-      'Look the field up in the token field reference and send a value that follows its rule.',
-    ],
+    fix: ['Read the field name in `message`.', 'Look the field up in the token field reference and send a value that follows its rule.'],
     retry: { helps: false, note: 'Not until the value is fixed: the same request fails the same way.' },
     related: ['missing-value', 'validation-error'],
     provenance: { kind: 'documented' },
@@ -75,7 +72,7 @@ export const identifierEntries: EntryInput[] = [
     category: 'identifiers',
     endpoints: [tokenEndpoint, 'POST /api/v2/process', 'Other endpoints with required parameters'],
     cause:
-      "A required parameter is absent or `null`. On the token endpoint that is `clientId`, or the whole body when it is JSON `null`; on direct processing (`POST /api/v2/process`) a real body shows it for a missing image, with free text.",
+      'A required parameter is absent or `null`. On the token endpoint that is `clientId`, or the whole body when it is JSON `null`; on direct processing (`POST /api/v2/process`) a real body shows it for a missing image, with free text.',
     fix: ['Read `message` for what is missing.', 'Send it: on the token endpoint, a `clientId` string in a JSON object body.'],
     retry: { helps: false, note: 'Not until the missing value is sent.' },
     related: ['bad-value', 'process-image-missing'],
@@ -178,7 +175,7 @@ export const identifierEntries: EntryInput[] = [
     category: 'identifiers',
     endpoints: ['Endpoints and SDK calls that take a verification token (`authToken`), after it was created'],
     cause:
-      "The verification token (`authToken`) given to the verification UI, an SDK or a later API call has passed its `expiryTime`, was already used for a finished verification, or does not exist. `POST /api/v2/token` creates tokens and takes none, so Errata never predicts this identifier for it.",
+      'The verification token (`authToken`) given to the verification UI, an SDK or a later API call has passed its `expiryTime`, was already used for a finished verification, or does not exist. `POST /api/v2/token` creates tokens and takes none, so Errata never predicts this identifier for it.',
     fix: [
       'Create a new token with `POST /api/v2/token` and use it straight away.',
       'If tokens expire before people use them, raise `expiryTime` (at most 2,592,000 seconds, 30 days).',
@@ -202,10 +199,7 @@ export const identifierEntries: EntryInput[] = [
     endpoints: [tokenEndpoint, 'Other endpoints with contract-bound features (KYB tokens, for example)'],
     cause:
       "The request is valid but uses a feature that your contract with iDenfy does not enable: a token type you may not create, a custom callback URL, additional steps, or KYB sessions (iDenfy's WordPress plugin reads it from KYB token creation).",
-    fix: [
-      'Read `message` for the feature.',
-      'Leave the feature out of the request, or ask your iDenfy account manager to enable it.',
-    ],
+    fix: ['Read `message` for the feature.', 'Leave the feature out of the request, or ask your iDenfy account manager to enable it.'],
     retry: { helps: false, note: 'Not until the contract changes or the request drops the feature.' },
     related: ['permissions-error', 'kyb-session-not-enabled'],
     provenance: standardStatus,

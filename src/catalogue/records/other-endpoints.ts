@@ -20,7 +20,8 @@ export const partnerErrorEntry: EntryInput = {
   identifier: 'PARTNER_ERROR',
   status: 400,
   title: 'The request conflicts with the state of your data',
-  summary: "An identifier seen on the deletion endpoint, missing from iDenfy's reference: the action is not possible yet for this verification.",
+  summary:
+    "An identifier seen on the deletion endpoint, missing from iDenfy's reference: the action is not possible yet for this verification.",
   message: null,
   category: 'identifiers',
   endpoints: [deleteEndpoint],
@@ -49,7 +50,7 @@ export const otherEndpointEntries: EntryInput[] = [
     identifier: 'PARTNER_ERROR',
     status: 400,
     title: 'Token has not expired yet (deletion)',
-    summary: "`POST /api/v2/delete` refuses to delete a verification whose token has not expired yet.",
+    summary: '`POST /api/v2/delete` refuses to delete a verification whose token has not expired yet.',
     message: 'Token has not expired yet. Scan-ref: {scanRef}.',
     category: 'other-endpoints',
     endpoints: [deleteEndpoint],
@@ -74,7 +75,8 @@ export const otherEndpointEntries: EntryInput[] = [
     sources: [{ source: 'docs-history', section: 'pages/IdentificationDeletion.md, 2019-06-11', observations: ['R5'] }],
     variants: [
       {
-        title: "iDenfy's deletion documentation, from the day after, shows the message shortened to its first sentence, with an empty `documentation` key",
+        title:
+          "iDenfy's deletion documentation, from the day after, shows the message shortened to its first sentence, with an empty `documentation` key",
         message: 'Token has not expired yet.',
         extra: { documentation: '', severity: 'NOT_SEVERE' },
         source: { source: 'docs-history', section: 'pages/IdentificationDeletion.md, 2019-06-12; documentation.idenfy.com/kyc/deletion' },
@@ -95,7 +97,7 @@ export const otherEndpointEntries: EntryInput[] = [
     category: 'other-endpoints',
     endpoints: [processEndpoint],
     cause:
-      "Direct processing (`POST /api/v2/process`) takes the photos of a verification in `images`, one per step. A document type that has two sides needs `FRONT` and `BACK`; `{step}` names the one missing. This belongs to the direct-processing endpoint: Errata predicts `POST /api/v2/token` only, so this answer is never predicted; it is here so that lookup and triage can name it.",
+      'Direct processing (`POST /api/v2/process`) takes the photos of a verification in `images`, one per step. A document type that has two sides needs `FRONT` and `BACK`; `{step}` names the one missing. This belongs to the direct-processing endpoint: Errata predicts `POST /api/v2/token` only, so this answer is never predicted; it is here so that lookup and triage can name it.',
     fix: [
       'Send an image for the step the message names (in `images`, keyed by the step: `FRONT`, `BACK`, `FACE`).',
       'Check that the document type matches the photos: a passport has one side, an ID card two.',
@@ -104,7 +106,8 @@ export const otherEndpointEntries: EntryInput[] = [
     related: ['missing-value'],
     provenance: {
       kind: 'inferred',
-      reason: "iDenfy's reference covers the token endpoint; this body comes from its direct-processing documentation (R10), without its status.",
+      reason:
+        "iDenfy's reference covers the token endpoint; this body comes from its direct-processing documentation (R10), without its status.",
       parts: ['status', 'identifier', 'message'],
     },
     evidence: {
@@ -137,7 +140,9 @@ export const otherEndpointEntries: EntryInput[] = [
       parts: ['status', 'identifier', 'message'],
     },
     evidence: {
-      status: { inferred: "no status was recorded; a contract error is a 400 on the token endpoint, where iDenfy's reference documents it" },
+      status: {
+        inferred: "no status was recorded; a contract error is a 400 on the token endpoint, where iDenfy's reference documents it",
+      },
       identifier: { observed: ['R9'] },
       message: {
         inferred: "the sentence iDenfy's plugin shows for this identifier (R9), not a recorded message of the API",

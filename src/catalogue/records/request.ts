@@ -75,9 +75,7 @@ export const requestEntries: EntryInput[] = [
     category: 'authentication',
     endpoints: [tokenEndpoint],
     cause: 'The credentials are right, but the partner account they belong to has been disabled by iDenfy.',
-    fix: [
-      'Contact your iDenfy account manager or support to learn why the account was disabled and to reactivate it.',
-    ],
+    fix: ['Contact your iDenfy account manager or support to learn why the account was disabled and to reactivate it.'],
     retry: { helps: false, note: 'Not until iDenfy reactivates the account.' },
     related: ['invalid-credentials', 'insufficient-funds'],
     provenance: identifierlessBody,
@@ -98,8 +96,8 @@ export const requestEntries: EntryInput[] = [
     cause:
       "The API key belongs to one environment and the request goes to another: sandbox (test) credentials against production, development keys against sandbox, or the reverse. `{ENV}` names the key's environment (`DEVELOPMENT`, `SANDBOX`, `PRODUCTION`; iDenfy's pages also show `DEMO`). The same sentence with `TESTING/PRODUCTION` is a different case: a dummy session (`dummyStatus`) asked of an environment other than development.",
     fix: [
-      "Use the key pair of the environment you call: sandbox keys for testing, production keys for live traffic.",
-      'Keep each environment\'s keys in its own configuration, so one cannot leak into the other.',
+      'Use the key pair of the environment you call: sandbox keys for testing, production keys for live traffic.',
+      "Keep each environment's keys in its own configuration, so one cannot leak into the other.",
     ],
     retry: { helps: false, note: 'Not with the same key.' },
     related: ['invalid-credentials', 'dummy-outside-development'],
@@ -136,7 +134,10 @@ export const requestEntries: EntryInput[] = [
     related: ['token-limit-reached', 'partner-inactive'],
     provenance: identifierlessBody,
     evidence: { message: { documented: "iDenfy's reference", observed: ['R7'] } },
-    sources: [{ source: 'reference', section: 'Authentication Errors' }, { source: 'observations', observations: ['R7'] }],
+    sources: [
+      { source: 'reference', section: 'Authentication Errors' },
+      { source: 'observations', observations: ['R7'] },
+    ],
     aka: ['402', 'payment required', 'no balance', 'expense limit', 'top up', 'no funds', 'billing'],
     example: { scenario: { account: { fundsAvailable: false } } },
   },
@@ -169,7 +170,7 @@ export const requestEntries: EntryInput[] = [
       status: { documented: "iDenfy's error-handling guide" },
       message: {
         documented: "iDenfy's older standard-error page",
-        inferred: 'the final period is Errata\'s; the older page ends the sentence without one',
+        inferred: "the final period is Errata's; the older page ends the sentence without one",
       },
     },
     sources: [
@@ -285,7 +286,7 @@ export const requestEntries: EntryInput[] = [
     category: 'request',
     endpoints: [tokenEndpoint],
     cause:
-      "The body is valid JSON but not an object: an array (`list`), a string (`str`), a number (`int` or `float`) or a boolean (`bool`). `{type}` is the Python type name of what arrived. A body encoded twice (a JSON string that contains JSON) arrives as `str`.",
+      'The body is valid JSON but not an object: an array (`list`), a string (`str`), a number (`int` or `float`) or a boolean (`bool`). `{type}` is the Python type name of what arrived. A body encoded twice (a JSON string that contains JSON) arrives as `str`.',
     fix: [
       'Send one JSON object, `{"clientId": "…"}`, not a list of them: create one token per request.',
       'Serialize the payload once: pass the object to your client (`json=payload`), not a string you already serialized.',

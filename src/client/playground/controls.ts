@@ -37,7 +37,9 @@ export function createControls(page: HTMLElement, session: Session, editor: Body
     if (target === examples) return;
     const form = session.form;
     if (target.name === 'allowedTokenTypes') {
-      form.allowedTokenTypes = tokenTypeBoxes.filter((box) => box.checked).map((box) => box.value as FormState['allowedTokenTypes'][number]);
+      form.allowedTokenTypes = tokenTypeBoxes
+        .filter((box) => box.checked)
+        .map((box) => box.value as FormState['allowedTokenTypes'][number]);
       edited();
       return;
     }
@@ -119,7 +121,9 @@ export function createControls(page: HTMLElement, session: Session, editor: Body
       const changed = accountNotes({ account: session.read.scenario.account }).length;
       if (accountCount) {
         accountCount.textContent =
-          changed === 0 ? '(a healthy production account)' : `(${changed} ${changed === 1 ? 'setting differs' : 'settings differ'} from a healthy account)`;
+          changed === 0
+            ? '(a healthy production account)'
+            : `(${changed} ${changed === 1 ? 'setting differs' : 'settings differ'} from a healthy account)`;
       }
       accountFold?.toggleAttribute('data-changed', changed > 0);
     },

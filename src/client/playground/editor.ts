@@ -7,14 +7,7 @@
  * is never trapped. F8 goes to the next problem and Mod-Shift-M lists them all (lint keymap).
  */
 import { Compartment, EditorSelection, EditorState, type Extension } from '@codemirror/state';
-import {
-  EditorView,
-  drawSelection,
-  highlightActiveLine,
-  highlightActiveLineGutter,
-  keymap,
-  lineNumbers,
-} from '@codemirror/view';
+import { EditorView, drawSelection, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { bracketMatching, HighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { json } from '@codemirror/lang-json';
@@ -58,8 +51,18 @@ const theme = EditorView.theme({
   '.cm-matchingBracket, .cm-nonmatchingBracket': { backgroundColor: 'transparent', color: 'inherit' },
   '&.cm-focused .cm-matchingBracket': { backgroundColor: 'var(--pg-bracket)', outline: '1px solid var(--fg-soft)' },
   '&.cm-focused .cm-nonmatchingBracket': { backgroundColor: 'var(--error-soft)', color: 'var(--error)' },
-  '.cm-lintRange-error': { backgroundImage: 'none', textDecoration: 'underline wavy var(--error)', textDecorationSkipInk: 'none', textUnderlineOffset: '3px' },
-  '.cm-lintRange-warning': { backgroundImage: 'none', textDecoration: 'underline wavy var(--warn)', textDecorationSkipInk: 'none', textUnderlineOffset: '3px' },
+  '.cm-lintRange-error': {
+    backgroundImage: 'none',
+    textDecoration: 'underline wavy var(--error)',
+    textDecorationSkipInk: 'none',
+    textUnderlineOffset: '3px',
+  },
+  '.cm-lintRange-warning': {
+    backgroundImage: 'none',
+    textDecoration: 'underline wavy var(--warn)',
+    textDecorationSkipInk: 'none',
+    textUnderlineOffset: '3px',
+  },
   '.cm-lintPoint-error:after': { borderBottomColor: 'var(--error)' },
   '.cm-tooltip': {
     backgroundColor: 'var(--bg)',

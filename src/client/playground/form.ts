@@ -235,7 +235,7 @@ export function scenarioFromForm(form: FormState): FormRead {
 
   if (form.method === '') errors.push({ control: 'method', message: 'Give a method name, such as POST.' });
   else if (!methodPattern.test(form.method)) {
-    errors.push({ control: 'method', message: 'A method name is one word: letters, digits and !#$%&\'*+.^_`|~- only, no spaces.' });
+    errors.push({ control: 'method', message: "A method name is one word: letters, digits and !#$%&'*+.^_`|~- only, no spaces." });
   } else if (form.method !== 'POST') request.method = form.method;
   if (form.credentials !== 'valid') request.credentials = form.credentials;
 
@@ -244,14 +244,18 @@ export function scenarioFromForm(form: FormState): FormRead {
   if (form.bodyMode === 'base64') {
     sentAs = 'rawBodyBase64';
     if (isBase64(form.body)) request.rawBodyBase64 = form.body;
-    else errors.push({ control: 'body', message: 'Not base64 of whole bytes: use A–Z, a–z, 0–9, + and /, with = padding only at the end.' });
+    else
+      errors.push({ control: 'body', message: 'Not base64 of whole bytes: use A–Z, a–z, 0–9, + and /, with = padding only at the end.' });
   } else if (utf8Length(form.body) > maxBodyBytes) {
     // The limits first: a body past them is never scanned, parsed or walked.
     sentAs = 'rawBody';
     errors.push({ control: 'body', message: `The body is larger than ${limitWords.body}, the most Errata reads: trim it.` });
   } else if (jsonTextDepth(form.body) > maxNestingDepth) {
     sentAs = 'rawBody';
-    errors.push({ control: 'body', message: `The body is nested more than ${maxNestingDepth} levels deep (arrays and objects), the most Errata reads: a token request needs 3.` });
+    errors.push({
+      control: 'body',
+      message: `The body is nested more than ${maxNestingDepth} levels deep (arrays and objects), the most Errata reads: a token request needs 3.`,
+    });
   } else {
     scan = scanJson(form.body);
     const sends = form.bodyMode === 'json' ? jsonModeSends(form.body, scan) : ({ as: 'rawBody' } as const);

@@ -85,7 +85,9 @@ function start(page: HTMLElement): void {
     }
     if (!options.quiet) {
       examples.clear();
-      const said = outcome ? announcement(outcome) : `No prediction: ${errors.map((error) => `${controls.label(error.control)}: ${error.message}`).join(' ')}`;
+      const said = outcome
+        ? announcement(outcome)
+        : `No prediction: ${errors.map((error) => `${controls.label(error.control)}: ${error.message}`).join(' ')}`;
       output.announce(() => said, 500);
       sharing.edited();
     }
@@ -101,7 +103,8 @@ function start(page: HTMLElement): void {
   }
 
   if (fromLink.kind === 'scenario') sharing.adoptFragment();
-  else if (fromLink.kind === 'damaged') sharing.showNotice(`This link could not be read: ${fromLink.reason}. The default request is shown instead.`);
+  else if (fromLink.kind === 'damaged')
+    sharing.showNotice(`This link could not be read: ${fromLink.reason}. The default request is shown instead.`);
   controls.write();
   examples.mark(fromLink.kind === 'scenario' ? fromLink.scenario : null);
   update({ quiet: true });

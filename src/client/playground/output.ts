@@ -76,7 +76,9 @@ export function createOutput(page: HTMLElement, session: Session, editor: BodyEd
       return;
     }
     const own = entryFacts(shown.entry).title;
-    sticky.replaceChildren(h('a', { href: '#pg-prediction' }, h('span', { class: statusBadgeClass(shown.status) }, statusLine(shown.status)), ' ', own));
+    sticky.replaceChildren(
+      h('a', { href: '#pg-prediction' }, h('span', { class: statusBadgeClass(shown.status) }, statusLine(shown.status)), ' ', own),
+    );
   }
 
   return {

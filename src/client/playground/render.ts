@@ -39,7 +39,11 @@ function jsonBlock(value: unknown, label: string, status?: number): HTMLElement 
   if (status !== undefined) {
     const body = JSON.stringify(value);
     code.append(
-      h('span', { class: 'pg-http-head' }, `HTTP/1.1 ${statusLine(status)}\nContent-Type: application/json\nContent-Length: ${new TextEncoder().encode(body).length}\n\n`),
+      h(
+        'span',
+        { class: 'pg-http-head' },
+        `HTTP/1.1 ${statusLine(status)}\nContent-Type: application/json\nContent-Length: ${new TextEncoder().encode(body).length}\n\n`,
+      ),
     );
   }
   for (const token of jsonTokens(JSON.stringify(value, null, 2))) {
@@ -67,7 +71,12 @@ function statusClass(status: number): string {
 function showButton(target: Target | null, what: string, handlers: RenderHandlers): HTMLElement | null {
   if (!target) return null;
   const where = target.kind === 'editor' || target.control === 'body' ? 'in the editor' : `at “${handlers.controlLabel(target.control)}”`;
-  const button = h('button', { type: 'button', class: 'button small' }, `Show ${where}`, h('span', { class: 'visually-hidden' }, `: ${what}`));
+  const button = h(
+    'button',
+    { type: 'button', class: 'button small' },
+    `Show ${where}`,
+    h('span', { class: 'visually-hidden' }, `: ${what}`),
+  );
   button.addEventListener('click', () => handlers.go(target));
   return button;
 }
@@ -159,7 +168,9 @@ export function renderOutcome(outcome: Outcome, handlers: RenderHandlers): Docum
             fix,
             ' ',
             showButton(handlers.warningTarget(index), `warning ${index + 1}`, handlers),
-            warning.entry ? h('a', { href: entryPath(warning.entry), class: 'pg-warning-entry' }, findEntry(warning.entry)?.title ?? warning.entry) : null,
+            warning.entry
+              ? h('a', { href: entryPath(warning.entry), class: 'pg-warning-entry' }, findEntry(warning.entry)?.title ?? warning.entry)
+              : null,
           ),
         ),
       );
@@ -181,7 +192,13 @@ export function renderInvalid(errors: readonly FormError[], handlers: RenderHand
   }
   fragment.append(
     h('div', { class: 'pg-status' }, h('span', { class: 'badge', 'data-status': '' }, 'No prediction')),
-    h('p', {}, errors.length === 1 ? 'One input needs fixing before the predictor can answer:' : `${errors.length} inputs need fixing before the predictor can answer:`),
+    h(
+      'p',
+      {},
+      errors.length === 1
+        ? 'One input needs fixing before the predictor can answer:'
+        : `${errors.length} inputs need fixing before the predictor can answer:`,
+    ),
     list,
   );
   return fragment;

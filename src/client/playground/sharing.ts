@@ -200,6 +200,11 @@ function predictOrNull(scenario: ScenarioInput): Outcome | null {
 
 function samePrediction(a: Outcome, b: Outcome): boolean {
   const shape = (outcome: Outcome) =>
-    JSON.stringify([outcome.status, outcome.entry, outcome.problems.map((problem) => [problem.entry, problem.pointer]), outcome.warnings.map((warning) => [warning.code, warning.pointer])]);
+    JSON.stringify([
+      outcome.status,
+      outcome.entry,
+      outcome.problems.map((problem) => [problem.entry, problem.pointer]),
+      outcome.warnings.map((warning) => [warning.code, warning.pointer]),
+    ]);
   return shape(a) === shape(b);
 }

@@ -8,7 +8,9 @@ export { h, type Child } from '../dom.ts';
 /** The catalogue's inline Markdown (`code`, **strong**, [label](…)) as text and elements. */
 export function inline(text: string): Node[] {
   return inlineParts(text).map((part) =>
-    part.kind === 'text' || part.kind === 'link' ? document.createTextNode(part.text) : h(part.kind === 'code' ? 'code' : 'strong', {}, part.text),
+    part.kind === 'text' || part.kind === 'link'
+      ? document.createTextNode(part.text)
+      : h(part.kind === 'code' ? 'code' : 'strong', {}, part.text),
   );
 }
 

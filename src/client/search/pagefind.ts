@@ -22,11 +22,7 @@ export interface PagefindSearch {
 export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  debouncedSearch(
-    term: string | null,
-    options?: { filters?: Record<string, string> },
-    timeout?: number,
-  ): Promise<PagefindSearch | null>;
+  debouncedSearch(term: string | null, options?: { filters?: Record<string, string> }, timeout?: number): Promise<PagefindSearch | null>;
 }
 
 const bundle = '/pagefind/pagefind.js';

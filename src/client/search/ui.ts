@@ -89,16 +89,18 @@ class SearchBox {
 
     // Whatever was typed before this module arrived.
     if (this.input.value.trim() !== '') void this.run();
-    void exactLookup().meta().then(
-      (meta) => {
-        this.fillFilters(meta);
-        if (this.inline) {
-          window.addEventListener('hashchange', () => this.fromFragment());
-          this.fromFragment();
-        }
-      },
-      () => undefined,
-    );
+    void exactLookup()
+      .meta()
+      .then(
+        (meta) => {
+          this.fillFilters(meta);
+          if (this.inline) {
+            window.addEventListener('hashchange', () => this.fromFragment());
+            this.fromFragment();
+          }
+        },
+        () => undefined,
+      );
     if (this.inline) void loadPagefind();
   }
 
@@ -159,7 +161,12 @@ class SearchBox {
         }
         if (this.options.length === 0) return;
         const step = event.key === 'ArrowDown' ? 1 : -1;
-        const next = this.active === -1 ? (step === 1 ? 0 : this.options.length - 1) : (this.active + step + this.options.length) % this.options.length;
+        const next =
+          this.active === -1
+            ? step === 1
+              ? 0
+              : this.options.length - 1
+            : (this.active + step + this.options.length) % this.options.length;
         this.select(next, true);
         return;
       }
@@ -219,7 +226,8 @@ class SearchBox {
     const state = this.state();
     const filters = this.filters();
     const hasFilter = filters.status !== undefined || filters.category !== undefined;
-    if (this.inline) history.replaceState(history.state, '', state.query === '' && !hasFilter ? location.pathname : `#${searchFragment(state)}`);
+    if (this.inline)
+      history.replaceState(history.state, '', state.query === '' && !hasFilter ? location.pathname : `#${searchFragment(state)}`);
     if (state.query === '' && !hasFilter) {
       this.render(null, [], state, 'done');
       this.setNote('', '');
@@ -297,13 +305,24 @@ class SearchBox {
     const groups: HTMLElement[] = [];
     const options: Option[] = [];
     const option = (href: string, kind: string, ...children: Node[]): HTMLElement => {
-      const element = h('div', { role: 'option', id: `${id}-${options.length}`, 'aria-selected': 'false', class: `search-option ${kind}`, 'data-href': href }, ...children);
+      const element = h(
+        'div',
+        { role: 'option', id: `${id}-${options.length}`, 'aria-selected': 'false', class: `search-option ${kind}`, 'data-href': href },
+        ...children,
+      );
       options.push({ href, element });
       return element;
     };
     const group = (label: string, members: HTMLElement[]) => {
       const labelId = `${id}-group-${groups.length}`;
-      groups.push(h('div', { role: 'group', 'aria-labelledby': labelId, class: 'search-group' }, h('div', { role: 'presentation', id: labelId, class: 'search-group-label' }, label), ...members));
+      groups.push(
+        h(
+          'div',
+          { role: 'group', 'aria-labelledby': labelId, class: 'search-group' },
+          h('div', { role: 'presentation', id: labelId, class: 'search-group-label' }, label),
+          ...members,
+        ),
+      );
     };
 
     let exactHref: string | undefined;
@@ -345,7 +364,12 @@ class SearchBox {
         exact.close.map((found) => {
           const href = entryPath(found.entry.slug);
           closeHrefs.add(href);
-          return option(href, 'close', head(found.entry.status, found.entry.identifier, found.entry.title), h('span', { class: 'search-excerpt message-excerpt' }, found.entry.message ?? ''));
+          return option(
+            href,
+            'close',
+            head(found.entry.status, found.entry.identifier, found.entry.title),
+            h('span', { class: 'search-excerpt message-excerpt' }, found.entry.message ?? ''),
+          );
         }),
       );
     }
@@ -360,13 +384,19 @@ class SearchBox {
             page.url,
             'page',
             head(Number.isInteger(status) && status > 0 ? status : null, page.meta.identifier ?? null, page.meta.title ?? page.url),
-            h('span', { class: 'search-excerpt' }, ...excerptParts(page.excerpt).map((part) => (part.mark ? h('mark', {}, part.text) : document.createTextNode(part.text)))),
+            h(
+              'span',
+              { class: 'search-excerpt' },
+              ...excerptParts(page.excerpt).map((part) => (part.mark ? h('mark', {}, part.text) : document.createTextNode(part.text))),
+            ),
           );
         }),
       );
     }
     if (!this.inline && state.query !== '' && phase === 'done') {
-      group('More', [option(searchLink(state), 'all', h('span', { class: 'search-title' }, `All results for “${shorten(state.query, 40)}”`))]);
+      group('More', [
+        option(searchLink(state), 'all', h('span', { class: 'search-title' }, `All results for “${shorten(state.query, 40)}”`)),
+      ]);
     }
 
     this.listbox.replaceChildren(...groups);

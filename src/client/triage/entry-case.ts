@@ -47,14 +47,15 @@ function filled(values: Record<string, string>): Node[] {
 function render(value: CustomerCase): void {
   if (!box) return;
   const lead = box.querySelector('[data-case-lead]') as HTMLElement;
-  if (value.field && value.value !== undefined) lead.replaceChildren("Your request's ", code(value.field), ' was ', code(value.value), ': ');
+  if (value.field && value.value !== undefined)
+    lead.replaceChildren("Your request's ", code(value.field), ' was ', code(value.value), ': ');
   else if (value.field) lead.replaceChildren('The field at fault is ', code(value.field), ': ');
   else if (value.value !== undefined) lead.replaceChildren('Your request sent ', code(value.value), ': ');
   else lead.replaceChildren();
 
   const messageBox = box.querySelector('[data-case-message]') as HTMLElement;
   const text = box.querySelector('[data-case-message-text]') as HTMLElement;
-  const values = value.values ?? (value.message ? valuesOf(value.message) ?? {} : {});
+  const values = value.values ?? (value.message ? (valuesOf(value.message) ?? {}) : {});
   const fits = value.message !== undefined && template !== '' && match(template, value.message) !== null;
   if (value.message !== undefined) {
     text.replaceChildren(...(fits ? filled(match(template, value.message) ?? values) : [value.message]));
@@ -137,7 +138,12 @@ box?.querySelector('[data-case-full]')?.addEventListener('click', () => {
 
 function inputs() {
   const find = (name: string) => share?.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[data-case-input="${name}"]`) ?? null;
-  return { message: find('message'), field: find('field'), value: find('value'), link: share?.querySelector<HTMLInputElement>('[data-case-link]') ?? null };
+  return {
+    message: find('message'),
+    field: find('field'),
+    value: find('value'),
+    link: share?.querySelector<HTMLInputElement>('[data-case-link]') ?? null,
+  };
 }
 
 function fillForm(value: CustomerCase): void {
@@ -175,8 +181,13 @@ function update(fromForm = true): void {
   if (read) {
     const message = current.message;
     if (!message) read.textContent = '';
-    else if (current.values) read.replaceChildren('Read from it: ', ...Object.entries(current.values).flatMap(([name, each], index) => [index > 0 ? ', ' : '', code(`{${name}}`), ' = ', code(each)]));
-    else read.textContent = valuesOf(message) ? '' : "This message is not worded like this entry's message; the link carries it as written.";
+    else if (current.values)
+      read.replaceChildren(
+        'Read from it: ',
+        ...Object.entries(current.values).flatMap(([name, each], index) => [index > 0 ? ', ' : '', code(`{${name}}`), ' = ', code(each)]),
+      );
+    else
+      read.textContent = valuesOf(message) ? '' : "This message is not worded like this entry's message; the link carries it as written.";
   }
 }
 

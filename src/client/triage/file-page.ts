@@ -30,7 +30,12 @@ function row(item: FileTriageRow, unit: FileTriageView['unit']): HTMLElement {
   return h(
     'tr',
     {},
-    h('th', { scope: 'row' }, h('a', { href: item.href }, item.title), item.slug ? h('span', { class: 'file-slug' }, ` ${item.slug}`) : null),
+    h(
+      'th',
+      { scope: 'row' },
+      h('a', { href: item.href }, item.title),
+      item.slug ? h('span', { class: 'file-slug' }, ` ${item.slug}`) : null,
+    ),
     h('td', {}, item.statusLine, item.identifier ? h('span', { class: 'file-identifier' }, ` ${item.identifier}`) : null),
     h('td', { class: 'number' }, count(item.count)),
     h('td', {}, where(item.firstLine)),
@@ -57,7 +62,11 @@ function render(view: FileTriageView, out: ReturnType<typeof parts>): void {
       h(
         'thead',
         {},
-        h('tr', {}, ...['Error', 'Status', 'Count', 'First seen', 'Last seen', 'For your customer'].map((label) => h('th', { scope: 'col' }, label))),
+        h(
+          'tr',
+          {},
+          ...['Error', 'Status', 'Count', 'First seen', 'Last seen', 'For your customer'].map((label) => h('th', { scope: 'col' }, label)),
+        ),
       ),
       h('tbody', {}, ...view.rows.map((item) => row(item, view.unit))),
     ),

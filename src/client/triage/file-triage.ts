@@ -93,5 +93,11 @@ export async function triageFile(file: File, lookup: ShardedLookup, progress: (b
     progress(bytes);
   }
   const result = triage.finish();
-  return { name: file.name, unit: result.unit, lines: result.lines, found: result.found, rows: result.groups.map((group) => rowOf(group, meta)) };
+  return {
+    name: file.name,
+    unit: result.unit,
+    lines: result.lines,
+    found: result.found,
+    rows: result.groups.map((group) => rowOf(group, meta)),
+  };
 }

@@ -104,7 +104,15 @@ function render(view: ReturnType<typeof parts>, result: Triage): void {
         'ul',
         { class: 'triage-brief' },
         ...result.candidates.map(({ entry }) =>
-          h('li', {}, statusBadge(entry.status), ' ', h('a', { href: entryPath(entry.slug) }, entry.title), entry.identifier ? ' ' : null, entry.identifier ? code(entry.identifier) : null),
+          h(
+            'li',
+            {},
+            statusBadge(entry.status),
+            ' ',
+            h('a', { href: entryPath(entry.slug) }, entry.title),
+            entry.identifier ? ' ' : null,
+            entry.identifier ? code(entry.identifier) : null,
+          ),
         ),
         result.more > 0 ? h('li', { class: 'triage-more' }, h('a', { href: statusPath(result.statusOnly) }, `${result.more} more`)) : null,
       ),
@@ -167,7 +175,11 @@ function card(candidate: TriageCandidate, index: number): HTMLElement {
         'div',
         { class: 'triage-fix' },
         sentence
-          ? h('p', { class: 'triage-case-fix', role: 'note', 'aria-label': 'The fix for this value' }, ...sentence.map((part) => (part.code ? code(part.text) : document.createTextNode(part.text))))
+          ? h(
+              'p',
+              { class: 'triage-case-fix', role: 'note', 'aria-label': 'The fix for this value' },
+              ...sentence.map((part) => (part.code ? code(part.text) : document.createTextNode(part.text))),
+            )
           : null,
         h('p', { class: 'triage-fix-label' }, 'What to do'),
         h('ol', { class: 'steps' }, ...answer.fix.map((step) => h('li', {}, ...inline(step)))),
@@ -202,7 +214,13 @@ function card(candidate: TriageCandidate, index: number): HTMLElement {
   } else if (entry.example && candidate.values.length > 0) {
     const same = candidate.values.every(([name, value]) => entry.example?.values[name] === value);
     notes.push(
-      h('p', { class: 'triage-note' }, same ? 'The playground example has the same values as yours.' : 'The playground example may differ from your request in these values.'),
+      h(
+        'p',
+        { class: 'triage-note' },
+        same
+          ? 'The playground example has the same values as yours.'
+          : 'The playground example may differ from your request in these values.',
+      ),
     );
   }
 
@@ -211,7 +229,13 @@ function card(candidate: TriageCandidate, index: number): HTMLElement {
     { class: `triage-match${index === 0 ? ' best' : ''}` },
     h('p', { class: 'triage-rank' }, h('span', {}, rank), ' · ', candidate.why),
     h('h3', {}, h('a', { href }, entry.title)),
-    h('p', { class: 'badges' }, statusBadge(entry.status), ' ', entry.identifier ? identifierBadge(entry.identifier) : h('span', { class: 'badge' }, 'no identifier')),
+    h(
+      'p',
+      { class: 'badges' },
+      statusBadge(entry.status),
+      ' ',
+      entry.identifier ? identifierBadge(entry.identifier) : h('span', { class: 'badge' }, 'no identifier'),
+    ),
     h('p', { class: 'triage-summary' }, ...inline(entry.summary)),
     ...details,
     fix,
@@ -234,7 +258,12 @@ function noMatch(text: string): HTMLElement {
   return h(
     'div',
     { class: 'callout triage-none' },
-    h('p', {}, h('strong', {}, 'No entry matches what you pasted.'), ' Errata looks for a status line, a JSON body with a message or identifier, an identifier, a field name or the words of a message.'),
+    h(
+      'p',
+      {},
+      h('strong', {}, 'No entry matches what you pasted.'),
+      ' Errata looks for a status line, a JSON body with a message or identifier, an identifier, a field name or the words of a message.',
+    ),
     h('p', {}, search, ' ', h('a', { href: '/errors/' }, 'Browse all errors')),
   );
 }

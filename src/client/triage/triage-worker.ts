@@ -17,7 +17,10 @@ export type TriageReply =
   | { id: number; view: FileTriageView }
   | { id: number; failed: string };
 
-const scope = self as unknown as { onmessage: ((event: MessageEvent<TriageRequest>) => void) | null; postMessage(reply: TriageReply): void };
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<TriageRequest>) => void) | null;
+  postMessage(reply: TriageReply): void;
+};
 
 /** Progress at most ten times a second: the page has nothing to gain from more. */
 const progressEvery = 100;

@@ -4,7 +4,8 @@ import { getEntry } from 'astro:content';
 import { catalogue, type Entry } from '../../catalogue/index.ts';
 import { entryMarkdown } from '../../site/markdown.ts';
 
-export const getStaticPaths = (() => catalogue.map((entry) => ({ params: { slug: entry.slug }, props: { entry } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  catalogue.map((entry) => ({ params: { slug: entry.slug }, props: { entry } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props, site }) => {
   const { entry } = props as { entry: Entry };

@@ -30,7 +30,9 @@ test('its Markdown twin and llms.txt say it is no longer returned', async ({ req
   const twin = await (await request.get('/errors/fixture-retired-entry.md')).text();
   expect(twin).toMatch(/^- No longer returned since 2026-01-15: .*Replaced by \[.+\]\(http[^)]+\/errors\/token-type-invalid\/\)\.$/m);
   const llms = await (await request.get('/llms.txt')).text();
-  expect(llms).toMatch(/^- \[An error that is no longer returned \(test fixture\)\]\([^)]+\): 400 Bad Request, BAD_VALUE, no longer returned since 2026-01-15\. /m);
+  expect(llms).toMatch(
+    /^- \[An error that is no longer returned \(test fixture\)\]\([^)]+\): 400 Bad Request, BAD_VALUE, no longer returned since 2026-01-15\. /m,
+  );
 });
 
 test("an entry page links to the project's tracker, with a new issue that names the entry and the catalogue version", async ({ page }) => {

@@ -13,7 +13,15 @@ import { buildLookupFiles } from '../../../search/index-data.ts';
 import { tokenFields } from '../../../token/fields.ts';
 
 export const getStaticPaths = (() => {
-  const { files } = buildLookupFiles({ version: catalogueVersion, catalogue, resolveVariant, fields: tokenFields, categories, statusLine, scenarioLink });
+  const { files } = buildLookupFiles({
+    version: catalogueVersion,
+    catalogue,
+    resolveVariant,
+    fields: tokenFields,
+    categories,
+    statusLine,
+    scenarioLink,
+  });
   return [...files].map(([file, content]) => ({ params: { file }, props: { content } }));
 }) satisfies GetStaticPaths;
 
