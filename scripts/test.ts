@@ -115,7 +115,7 @@ const unit = () => nodeTests('unit', 'tests/unit/**/*.test.ts');
 const packageSuite = () => nodeTests('package', 'tests/package/package.test.ts');
 
 /** Biome's linter (import boundaries included) and its formatter, checked without writing: biome.json. */
-const lint = () => step('biome', ['ci', '--max-diagnostics=50', '.']);
+const lint = () => step('biome', ['ci', '--error-on-warnings', '--max-diagnostics=50', '.']);
 
 const suites: [string, () => Tally][] = [
   ['lint', lint],

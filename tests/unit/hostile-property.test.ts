@@ -9,18 +9,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { catalogue, catalogueVersion, resolveVariant } from '../../src/catalogue/index.ts';
-import { categories } from '../../src/catalogue/categories.ts';
+import { catalogue } from '../../src/catalogue/index.ts';
 import { lookup, readInput } from '../../src/catalogue/matcher.ts';
 import { match } from '../../src/catalogue/template.ts';
-import { statusLine } from '../../src/predict/http.ts';
 import { predict } from '../../src/predict/predict.ts';
 import { ScenarioError } from '../../src/token/scenario.ts';
-import { scenarioLink } from '../../src/share/scenario-link.ts';
-import { buildLookupFiles, type IndexSources } from '../../src/search/index-data.ts';
+import { buildLookupFiles } from '../../src/search/index-data.ts';
+import { siteIndexSources } from '../../src/search/site-index.ts';
 import { createShardedLookup } from '../../src/search/sharded-lookup.ts';
 import { findFieldValue, triage } from '../../src/search/triage.ts';
-import { tokenFields } from '../../src/token/fields.ts';
 import { maxNestingDepth } from '../../src/limits.ts';
 
 /** Far above what any of these takes now (milliseconds), far below what the old patterns took (seconds). */
@@ -62,15 +59,7 @@ function within(what: string, text: string, work: () => unknown): void {
   assert.ok(ms < budget, `${what} took ${ms.toFixed(0)} ms on ${text.length} characters starting ${JSON.stringify(text.slice(0, 60))}`);
 }
 
-const sources: IndexSources = {
-  version: catalogueVersion,
-  catalogue,
-  resolveVariant,
-  fields: tokenFields,
-  categories,
-  statusLine,
-  scenarioLink,
-};
+const sources = siteIndexSources;
 const { files } = buildLookupFiles(sources);
 const browser = createShardedLookup(async (name) => files.get(name));
 

@@ -6,29 +6,18 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { catalogue, catalogueVersion, entry, resolveVariant, type Entry } from '../../src/catalogue/index.ts';
-import { categories } from '../../src/catalogue/categories.ts';
+import { catalogue, entry, resolveVariant, type Entry } from '../../src/catalogue/index.ts';
 import { lookup } from '../../src/catalogue/matcher.ts';
 import { resolveEvidence } from '../../src/catalogue/evidence.ts';
 import { isPredictable } from '../../src/catalogue/endpoints.ts';
 import { observation, observations, type Observation, type ObservationId } from '../../src/catalogue/observations.ts';
 import { predict } from '../../src/predict/predict.ts';
-import { statusLine } from '../../src/predict/http.ts';
 import { evaluationOrder } from '../../src/predict/stages.ts';
-import { scenarioLink } from '../../src/share/scenario-link.ts';
-import { buildLookupFiles, type IndexSources } from '../../src/search/index-data.ts';
+import { buildLookupFiles } from '../../src/search/index-data.ts';
+import { siteIndexSources } from '../../src/search/site-index.ts';
 import { createShardedLookup } from '../../src/search/sharded-lookup.ts';
-import { tokenFields } from '../../src/token/fields.ts';
 
-const sources: IndexSources = {
-  version: catalogueVersion,
-  catalogue,
-  resolveVariant,
-  fields: tokenFields,
-  categories,
-  statusLine,
-  scenarioLink,
-};
+const sources = siteIndexSources;
 const { files } = buildLookupFiles(sources);
 const browser = createShardedLookup(async (name) => JSON.parse(JSON.stringify(files.get(name))));
 

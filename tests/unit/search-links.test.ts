@@ -4,28 +4,17 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { catalogue, catalogueVersion, resolveVariant } from '../../src/catalogue/index.ts';
-import { categories } from '../../src/catalogue/categories.ts';
-import { statusLine } from '../../src/predict/http.ts';
-import { scenarioLink } from '../../src/share/scenario-link.ts';
+import { catalogue } from '../../src/catalogue/index.ts';
 import { caseLink, decodeCase, encodeCase, tidyCase } from '../../src/search/case-link.ts';
 import { buildLookupFiles } from '../../src/search/index-data.ts';
+import { siteIndexSources } from '../../src/search/site-index.ts';
 import { createShardedLookup } from '../../src/search/sharded-lookup.ts';
 import { inlineParts } from '../../src/search/inline-parts.ts';
 import { readSearchFragment, searchFragment, searchLink } from '../../src/search/query-fragment.ts';
 import { findFieldValue, triage } from '../../src/search/triage.ts';
 import { excerptParts } from '../../src/client/search/pagefind.ts';
-import { tokenFields } from '../../src/token/fields.ts';
 
-const { files, meta } = buildLookupFiles({
-  version: catalogueVersion,
-  catalogue,
-  resolveVariant,
-  fields: tokenFields,
-  categories,
-  statusLine,
-  scenarioLink,
-});
+const { files, meta } = buildLookupFiles(siteIndexSources);
 const lookup = createShardedLookup(async (name) => JSON.parse(JSON.stringify(files.get(name))));
 const triaged = async (text: string) => triage(text, await lookup.lookup(text), meta);
 const countryMessage = "Field 'country' must be a valid ISO 3166-1 alpha-2 code.";

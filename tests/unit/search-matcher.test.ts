@@ -6,34 +6,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
-import { catalogue, catalogueVersion, resolveVariant, type Entry } from '../../src/catalogue/index.ts';
-import { categories } from '../../src/catalogue/categories.ts';
+import { catalogue, resolveVariant, type Entry } from '../../src/catalogue/index.ts';
 import { lookup } from '../../src/catalogue/matcher.ts';
 import { createMatcher, type LookupResult, type MatchableEntry } from '../../src/catalogue/match-engine.ts';
-import { statusLine } from '../../src/predict/http.ts';
-import { decodeScenario, scenarioLink } from '../../src/share/scenario-link.ts';
-import {
-  buildLookupFiles,
-  searchEntries,
-  type EntryAnswer,
-  type IndexSources,
-  type LookupMeta,
-  type SearchEntry,
-} from '../../src/search/index-data.ts';
+import { decodeScenario } from '../../src/share/scenario-link.ts';
+import { buildLookupFiles, searchEntries, type EntryAnswer, type LookupMeta, type SearchEntry } from '../../src/search/index-data.ts';
+import { siteIndexSources } from '../../src/search/site-index.ts';
 import { createShardedLookup } from '../../src/search/sharded-lookup.ts';
 import { replyText, triage, withAnswers } from '../../src/search/triage.ts';
 import { tokenFields } from '../../src/token/fields.ts';
 import { querySet } from '../e2e/query-set.ts';
 
-const sources: IndexSources = {
-  version: catalogueVersion,
-  catalogue,
-  resolveVariant,
-  fields: tokenFields,
-  categories,
-  statusLine,
-  scenarioLink,
-};
+const sources = siteIndexSources;
 
 /** The sharded lookup over files served from memory, through JSON as the browser gets them. */
 function served(files: Map<string, unknown>) {

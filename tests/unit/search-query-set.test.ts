@@ -5,26 +5,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { catalogue, catalogueVersion, resolveVariant } from '../../src/catalogue/index.ts';
-import { categories } from '../../src/catalogue/categories.ts';
-import { statusLine } from '../../src/predict/http.ts';
-import { scenarioLink } from '../../src/share/scenario-link.ts';
 import { exactAnswer, type SearchFilters } from '../../src/search/exact.ts';
 import { buildLookupFiles } from '../../src/search/index-data.ts';
+import { siteIndexSources } from '../../src/search/site-index.ts';
 import { createShardedLookup } from '../../src/search/sharded-lookup.ts';
 import { entryPath, statusPath } from '../../src/site/paths.ts';
-import { tokenFields } from '../../src/token/fields.ts';
 import { querySet } from '../e2e/query-set.ts';
 
-const { files } = buildLookupFiles({
-  version: catalogueVersion,
-  catalogue,
-  resolveVariant,
-  fields: tokenFields,
-  categories,
-  statusLine,
-  scenarioLink,
-});
+const { files } = buildLookupFiles(siteIndexSources);
 const lookup = createShardedLookup(async (name) => JSON.parse(JSON.stringify(files.get(name))));
 const exact = async (query: string, filters: SearchFilters = {}) => exactAnswer(await lookup.lookup(query), filters);
 

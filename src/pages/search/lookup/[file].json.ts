@@ -5,23 +5,11 @@
  * each entry, `f<n>.json`. Each is loaded on first use only.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { catalogue, catalogueVersion, resolveVariant } from '../../../catalogue/index.ts';
-import { categories } from '../../../catalogue/categories.ts';
-import { statusLine } from '../../../predict/http.ts';
-import { scenarioLink } from '../../../share/scenario-link.ts';
 import { buildLookupFiles } from '../../../search/index-data.ts';
-import { tokenFields } from '../../../token/fields.ts';
+import { siteIndexSources } from '../../../search/site-index.ts';
 
 export const getStaticPaths = (() => {
-  const { files } = buildLookupFiles({
-    version: catalogueVersion,
-    catalogue,
-    resolveVariant,
-    fields: tokenFields,
-    categories,
-    statusLine,
-    scenarioLink,
-  });
+  const { files } = buildLookupFiles(siteIndexSources);
   return [...files].map(([file, content]) => ({ params: { file }, props: { content } }));
 }) satisfies GetStaticPaths;
 
