@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { run } from '../../src/cli/run.ts';
-import { userFolder, type Io } from '../../src/cli/io.ts';
+import { runCli, type Ran } from './cli-harness.ts';
+import { userFolder } from '../../src/cli/io.ts';
 import { findEntry } from '../../src/catalogue/index.ts';
 import { predict } from '../../src/predict/predict.ts';
 import { statusLine, statusText } from '../../src/predict/http.ts';
@@ -29,28 +29,9 @@ before(() => {
 
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the CLI in-process, in the temp folder unless told otherwise. */
-async function cli(argv: string[], options: { stdin?: string; cwd?: string } = {}): Promise<Ran> {
-  const ran = { stdout: '', stderr: '' };
-  const io: Io = {
-    stdout: (text) => {
-      ran.stdout += text;
-    },
-    stderr: (text) => {
-      ran.stderr += text;
-    },
-    readStdin: async () => options.stdin ?? '',
-    cwd: options.cwd ?? dir,
-  };
-  const code = await run(argv, io);
-  return { code, ...ran };
-}
+const cli = (argv: string[], options: { stdin?: string; cwd?: string } = {}): Promise<Ran> =>
+  runCli(argv, { cwd: options.cwd ?? dir, ...(options.stdin === undefined ? {} : { stdin: options.stdin }) });
 
 const commands = ['predict', 'explain', 'lookup'];
 
