@@ -97,6 +97,17 @@ describe('the tarball', () => {
   });
 });
 
+/** A consumer's strict TypeScript settings for an ES module project on Node. */
+const strictConsumer = {
+  strict: true,
+  noEmit: true,
+  module: 'NodeNext',
+  moduleResolution: 'NodeNext',
+  target: 'ES2022',
+  lib: ['ES2022', 'DOM'],
+  types: [],
+};
+
 describe('installed, with the machine’s own node', () => {
   test('the machine’s node is the one that runs it', () => {
     const version = ok(sh('node', ['--version'], project), 'node --version').trim();
@@ -257,17 +268,7 @@ describe('installed, with the machine’s own node', () => {
 
   test('a strict TypeScript file that uses the types type-checks (this project’s TypeScript)', () => {
     const tsconfig = {
-      compilerOptions: {
-        strict: true,
-        noEmit: true,
-        module: 'NodeNext',
-        moduleResolution: 'NodeNext',
-        target: 'ES2022',
-        lib: ['ES2022', 'DOM'],
-        types: [],
-        skipLibCheck: false,
-        noUncheckedIndexedAccess: true,
-      },
+      compilerOptions: { ...strictConsumer, skipLibCheck: false, noUncheckedIndexedAccess: true },
       // use-types.ts uses every type; handler.ts is the error handler of the README and the "Use it in your code" page.
       files: ['use-types.ts', 'handler.ts'],
     };
@@ -276,19 +277,7 @@ describe('installed, with the machine’s own node', () => {
   });
 
   test('and with TypeScript 5.0, the oldest supported (skipLibCheck, as zod’s own declarations need 5.4)', (context) => {
-    const tsconfig = {
-      compilerOptions: {
-        strict: true,
-        noEmit: true,
-        module: 'NodeNext',
-        moduleResolution: 'NodeNext',
-        target: 'ES2022',
-        lib: ['ES2022', 'DOM'],
-        types: [],
-        skipLibCheck: true,
-      },
-      files: ['use-types.ts', 'handler.ts'],
-    };
+    const tsconfig = { compilerOptions: { ...strictConsumer, skipLibCheck: true }, files: ['use-types.ts', 'handler.ts'] };
     writeFileSync(join(project, 'tsconfig.5.0.json'), JSON.stringify(tsconfig));
     const result = sh('npx', ['--yes', '--prefer-offline', '-p', 'typescript@5.0', 'tsc', '-p', 'tsconfig.5.0.json'], project);
     if (result.status !== 0 && /ENOTFOUND|ETIMEDOUT|EAI_AGAIN|ECONNREFUSED|ENETUNREACH|E404|offline/.test(result.stderr + result.stdout)) {
