@@ -31,6 +31,19 @@ const [major, minor] = catalogueVersion.split('.').map(Number) as [number, numbe
 const next = `${major}.${minor + 1}.0`;
 const escaped = (version: string) => version.replaceAll('.', '\\.');
 
+/**
+ * The tests after the first plant a change on top of the real catalogue, so they mean something
+ * only once the real catalogue is released: while it has changes of its own, they are skipped and
+ * the first test alone says what to do (else they would fail naming entries nobody touched).
+ */
+const pending = releaseProblems(real);
+const planted = {
+  skip:
+    pending.length > 0
+      ? 'the real catalogue has unreleased changes: fix what the first test of this file prints; this test plants a change of its own on top and runs once they are released'
+      : false,
+};
+
 const bumped = (release: Partial<ChangelogRelease>): ChangelogRelease[] => [
   { version: next, date: '2026-12-01', changes: ['A change.'], ...release },
   ...changelog,
@@ -43,7 +56,7 @@ test('every catalogue entry is as recorded for the current version, and every re
   assert.equal(Object.keys(recorded.releases[0]?.entries ?? {}).length, catalogue.length);
 });
 
-test('a changed entry without a new version fails, naming the entry and what to do', () => {
+test('a changed entry without a new version fails, naming the entry and what to do', planted, () => {
   const problems = releaseProblems({ ...real, entries: edited('country-invalid') });
   assert.equal(problems.length, 1, problems.join('\n'));
   const [problem] = problems as [string];
@@ -55,7 +68,7 @@ test('a changed entry without a new version fails, naming the entry and what to 
   assert.equal(recordRelease({ ...real, entries: edited('country-invalid') }).file, null);
 });
 
-test('a new version whose changelog release does not list the changed entry fails, naming it', () => {
+test('a new version whose changelog release does not list the changed entry fails, naming it', planted, () => {
   const problems = releaseProblems({
     ...real,
     entries: edited('country-invalid'),
@@ -69,7 +82,7 @@ test('a new version whose changelog release does not list the changed entry fail
   assert.equal(recordRelease({ ...real, entries: edited('country-invalid'), version: next, changelog: bumped({}) }).file, null);
 });
 
-test('a version bumped without a changelog release fails', () => {
+test('a version bumped without a changelog release fails', planted, () => {
   const problems = releaseProblems({ ...real, entries: edited('country-invalid'), version: next });
   assert.ok(
     problems.some((problem) =>
@@ -79,7 +92,7 @@ test('a version bumped without a changelog release fails', () => {
   );
 });
 
-test('a new entry must be listed as new, and no entry may disappear', () => {
+test('a new entry must be listed as new, and no entry may disappear', planted, () => {
   const added = [...catalogue, { ...(catalogue[0] as Entry), slug: 'brand-new-case' }];
   const unlisted = releaseProblems({ ...real, entries: added, version: next, changelog: bumped({ changedEntries: ['brand-new-case'] }) });
   assert.ok(
@@ -93,7 +106,7 @@ test('a new entry must be listed as new, and no entry may disappear', () => {
   );
 });
 
-test('bump, changelog entry, fingerprint: the whole recipe passes, and the change stays listed afterwards', () => {
+test('bump, changelog entry, fingerprint: the whole recipe passes, and the change stays listed afterwards', planted, () => {
   const state: ReleaseState = {
     ...real,
     entries: edited('country-invalid'),

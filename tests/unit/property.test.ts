@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { predict } from '../../src/predict/predict.ts';
 import type { Outcome } from '../../src/predict/outcome.ts';
-import type { ScenarioInput } from '../../src/token/scenario.ts';
+import { accountSchema, type ScenarioInput } from '../../src/token/scenario.ts';
 import { findEntry } from '../../src/catalogue/index.ts';
 import { tokenFields, type ValueRule } from '../../src/token/fields.ts';
 import { countryCodes, documentTypes, tokenTypes } from '../../src/token/enums.ts';
@@ -59,24 +59,24 @@ const documentsMap = fc.dictionary(fc.constantFrom('ALL', 'LT', 'DE', 'US', 'GB'
   maxKeys: 3,
 });
 
-const account = fc.record(
-  {
-    active: fc.boolean(),
-    keyEnvironment: fc.constantFrom('sandbox' as const, 'production' as const),
-    endpointEnvironment: fc.constantFrom('sandbox' as const, 'production' as const),
-    fundsAvailable: fc.boolean(),
-    tokenLimitReached: fc.boolean(),
-    requestsLastHour: fc.oneof(fc.integer({ min: 0, max: 20_000 }), fc.constantFrom(9999, 10_000)),
-    allowedTokenTypes: fc.option(fc.subarray([...tokenTypes]), { nil: null }),
-    customCallbackUrl: fc.boolean(),
-    additionalSteps: fc.boolean(),
-    digitStringMaxExpiry: fc.integer({ min: 1, max: 3_000_000 }),
-    questionnaires: fc.option(fc.array(fc.constantFrom('onboarding', 'kyc', 'q')), { nil: null }),
-    riskAssessmentProfiles: fc.option(fc.array(fc.uuid()), { nil: null }),
-    supportedDocuments: fc.option(documentsMap, { nil: null }),
-  },
-  { requiredKeys: [] },
-);
+/** Every account setting, with the values it can take. */
+const accountModel = {
+  active: fc.boolean(),
+  keyEnvironment: fc.constantFrom('sandbox' as const, 'production' as const),
+  endpointEnvironment: fc.constantFrom('sandbox' as const, 'production' as const),
+  fundsAvailable: fc.boolean(),
+  tokenLimitReached: fc.boolean(),
+  requestsLastHour: fc.oneof(fc.integer({ min: 0, max: 20_000 }), fc.constantFrom(9999, 10_000)),
+  allowedTokenTypes: fc.option(fc.subarray([...tokenTypes]), { nil: null }),
+  customCallbackUrl: fc.boolean(),
+  additionalSteps: fc.boolean(),
+  digitStringMaxExpiry: fc.integer({ min: 1, max: 3_000_000 }),
+  questionnaires: fc.option(fc.array(fc.constantFrom('onboarding', 'kyc', 'q')), { nil: null }),
+  riskAssessmentProfiles: fc.option(fc.array(fc.uuid()), { nil: null }),
+  supportedDocuments: fc.option(documentsMap, { nil: null }),
+};
+
+const account = fc.record(accountModel, { requiredKeys: [] });
 
 /** A value that follows the rule (most of the time) so that scenarios reach the later stages. */
 function validValue(rule: ValueRule): fc.Arbitrary<unknown> {
@@ -197,6 +197,14 @@ test('bodies of real field names with random values get a consistent prediction'
   fc.assert(
     fc.property(fieldBody.map(jsonSafe), (body) => checkOutcome({ request: { body } })),
     { numRuns: 2000 },
+  );
+});
+
+test('the random accounts set every account setting', () => {
+  assert.deepEqual(
+    Object.keys(accountModel).sort(),
+    Object.keys(accountSchema.shape).sort(),
+    'accountModel in tests/unit/property.test.ts lacks a setting of accountSchema (or has one it no longer has): give it the values the setting can take',
   );
 });
 
