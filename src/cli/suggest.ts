@@ -1,5 +1,5 @@
 /** Close matches for something mistyped: a slug, a command. */
-import { editDistance } from '../predict/warnings.ts';
+import { editDistance } from '../edit-distance.ts';
 
 /**
  * The candidates that start with the word (or it with them) or are a few edits away, closest

@@ -12,6 +12,7 @@
 import type { ValueRule } from '../token/fields.ts';
 import { caseLimits } from './case-link.ts';
 import type { CaseField } from './case-fields.ts';
+import { editDistance } from '../edit-distance.ts';
 
 export { caseFields, type CaseField } from './case-fields.ts';
 
@@ -65,23 +66,6 @@ export function foldName(value: string): string {
     .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-function distance(a: string, b: string): number {
-  if (a === b) return 0;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(
-        (previous[j] as number) + 1,
-        (row[j - 1] as number) + 1,
-        (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = row;
-  }
-  return previous[b.length] as number;
-}
-
 /**
  * The one candidate nearest to a spelling: equal once folded, else within a few edits of it and
  * nearer than any other. Short values are compared strictly, since two edits make any short word
@@ -100,7 +84,7 @@ function nearest<T>(value: string, candidates: readonly { key: string; item: T }
   let tied = false;
   for (const { key, item } of candidates) {
     if (Math.abs(key.length - folded.length) > allowed) continue;
-    const found = distance(folded, key);
+    const found = editDistance(folded, key, allowed);
     if (found < bestDistance) {
       best = item;
       bestDistance = found;

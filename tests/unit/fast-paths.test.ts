@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { editDistance, suggestField } from '../../src/predict/warnings.ts';
+import { editDistance } from '../../src/edit-distance.ts';
+import { suggestField } from '../../src/predict/warnings.ts';
 import { decodeUtf8 } from '../../src/predict/body.ts';
 
 /** Levenshtein distance, the whole table, capped at limit + 1 as editDistance reports it. */

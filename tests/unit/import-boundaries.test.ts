@@ -71,7 +71,7 @@ function importsOfFile(file: string): string[] {
 }
 
 const engineFolders = ['src/catalogue/', 'src/token/', 'src/predict/', 'src/schema/', 'src/json/'];
-const engineFiles = ['src/limits.ts', 'src/base64.ts'];
+const engineFiles = ['src/limits.ts', 'src/base64.ts', 'src/edit-distance.ts'];
 const isEngine = (path: string) => engineFiles.includes(path) || engineFolders.some((folder) => path.startsWith(folder));
 
 /** What an engine module may import: the engine, zod, and Node's own modules (used only in Node). */
