@@ -11,6 +11,7 @@ import type { EntryAnswer, LookupMeta, SearchEntry } from './index-data.ts';
 import type { ShardedLookup } from './sharded-lookup.ts';
 import { inlineParts } from './inline-parts.ts';
 import { caseFix, type FixPart } from './case-fix.ts';
+import { retryVerdict } from '../site/retry-words.ts';
 
 export interface TriageCandidate {
   entry: SearchEntry;
@@ -191,10 +192,7 @@ export function replyText(candidate: TriageCandidate, statusText: string, link: 
   if (answer) {
     lines.push('', answer.fix.length === 1 ? 'What to do:' : 'What to do, in order:');
     for (const [index, step] of answer.fix.entries()) lines.push(answer.fix.length === 1 ? plain(step) : `${index + 1}. ${plain(step)}`);
-    lines.push(
-      '',
-      `${answer.retry.helps ? 'Trying again can help' : 'Trying the same request again will not help'}: ${plain(answer.retry.note)}`,
-    );
+    lines.push('', `${retryVerdict(answer.retry)}: ${plain(answer.retry.note)}`);
   }
   lines.push('', `Your case, explained: ${link}`);
   return lines.join('\n');

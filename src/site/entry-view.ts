@@ -8,6 +8,7 @@ import { casesOf, type Entry, type ResolvedVariant } from '../catalogue/index.ts
 import { fill, placeholders } from '../catalogue/template.ts';
 import { statusLine } from '../predict/http.ts';
 import { exampleOf } from './example.ts';
+import { retryAnswerOf } from './retry-words.ts';
 
 export type SectionId = 'fix' | 'message' | 'when' | 'cases' | 'example' | 'reproduce' | 'in-depth' | 'variants' | 'related' | 'provenance';
 
@@ -63,13 +64,11 @@ export function entrySections(entry: Entry, options: { prose: boolean } = { pros
   return (Object.keys(shown) as SectionId[]).filter((id) => shown[id]).map((id) => ({ id, title: sectionTitle(entry, id) }));
 }
 
-/** The question every view asks of an entry. */
-export const retryQuestion = 'Does retrying help?';
+export { retryQuestion } from './retry-words.ts';
 
-/** The answer in one line (inline Markdown), without "Yes. Yes, …" when the note already answers. */
+/** An entry's answer to the retry question, in one line (inline Markdown). */
 export function retryAnswer(entry: Entry): string {
-  const answered = /^(yes|no|not)\b/i.test(entry.retry.note);
-  return answered ? entry.retry.note : `${entry.retry.helps ? 'Yes' : 'No'}. ${entry.retry.note}`;
+  return retryAnswerOf(entry.retry);
 }
 
 /** A JSON response as HTTP shows it: the status line, the content type, the body. */

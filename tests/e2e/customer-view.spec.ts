@@ -38,7 +38,7 @@ test("a customer's link opens at Your case, which holds the fix, with the agent'
   expect(top).toBeLessThan(phoneHeight / 2);
   await expect(yourCase).toContainText('Lithuania');
   await expect(yourCase.getByRole('listitem').first()).toBeVisible();
-  await expect(yourCase).toContainText('Does trying again help?');
+  await expect(yourCase).toContainText('Does retrying help?');
 
   // The agent's controls, the categories and the general sections step aside.
   await expect(page.getByRole('button', { name: 'Copy link for a customer' })).toBeHidden();
