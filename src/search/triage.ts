@@ -11,7 +11,7 @@ import type { EntryAnswer, LookupMeta, SearchEntry } from './index-data.ts';
 import type { ShardedLookup } from './sharded-lookup.ts';
 import { inlineParts } from './inline-parts.ts';
 import { caseFix, type FixPart } from './case-fix.ts';
-import { retryVerdict } from '../site/retry-words.ts';
+import { retryAnswerOf, retryQuestion } from '../site/retry-words.ts';
 
 export interface TriageCandidate {
   entry: SearchEntry;
@@ -192,7 +192,7 @@ export function replyText(candidate: TriageCandidate, statusText: string, link: 
   if (answer) {
     lines.push('', answer.fix.length === 1 ? 'What to do:' : 'What to do, in order:');
     for (const [index, step] of answer.fix.entries()) lines.push(answer.fix.length === 1 ? plain(step) : `${index + 1}. ${plain(step)}`);
-    lines.push('', `${retryVerdict(answer.retry)}: ${plain(answer.retry.note)}`);
+    lines.push('', `${retryQuestion} ${plain(retryAnswerOf(answer.retry))}`);
   }
   lines.push('', `Your case, explained: ${link}`);
   return lines.join('\n');

@@ -16,8 +16,3 @@ export function retryAnswerOf(retry: RetryFacts): string {
   const answered = /^(yes|no|not)\b/i.test(retry.note);
   return answered ? retry.note : `${retry.helps ? 'Yes' : 'No'}. ${retry.note}`;
 }
-
-/** The verdict that leads a card or a reply, before the note. */
-export function retryVerdict(retry: RetryFacts): string {
-  return retry.helps ? 'Retrying can help' : 'Retrying the same request will not help';
-}

@@ -213,5 +213,5 @@ test("a reply for a customer is plain text with the entry, the customer's value,
   assert.match(reply, /Your request's country was Lithuania\.\nSend LT, not Lithuania\.\n/);
   assert.match(reply, /Your case, explained: https:\/\/errata\.example\.com\/errors\/country-invalid\/#case=x$/);
   assert.ok(!/`|\*\*|\]\(/.test(reply), reply);
-  assert.match(reply, entry.retry.helps ? /Retrying can help/ : /Retrying the same request will not help/);
+  assert.match(reply, entry.retry.helps ? /\nDoes retrying help\? (Yes|Not)\b/ : /\nDoes retrying help\? (No|Not)\b/);
 });

@@ -12,7 +12,7 @@ import { copyText } from '../copy.ts';
 import { h, identifierBadge, inline, statusBadge } from '../search/dom.ts';
 import { limitWords, maxPasteCharacters } from '../../limits.ts';
 import { runTriage } from './triage-run.ts';
-import { retryVerdict } from '../../site/retry-words.ts';
+import { retryAnswerOf, retryQuestion } from '../../site/retry-words.ts';
 
 const pause = 250;
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -187,8 +187,8 @@ function card(candidate: TriageCandidate, index: number): HTMLElement {
         h(
           'p',
           { class: `triage-retry ${answer.retry.helps ? 'retry-yes' : 'retry-no'}` },
-          h('strong', {}, `${retryVerdict(answer.retry)}: `),
-          ...inline(answer.retry.note),
+          h('strong', {}, `${retryQuestion} `),
+          ...inline(retryAnswerOf(answer.retry)),
         ),
       )
     : '';
