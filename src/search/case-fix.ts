@@ -71,19 +71,30 @@ export function foldName(value: string): string {
  * nearer than any other. Short values are compared strictly, since two edits make any short word
  * another.
  */
-function nearest<T>(value: string, candidates: readonly { key: string; item: T }[]): T | undefined {
+/** How many edits a value of some length may be from a name and still mean it. */
+const editsForLength = (length: number): number => (length < 4 ? 0 : length < 7 ? 1 : length < 12 ? 2 : 3);
+
+/**
+ * The one candidate a value names: equal once folded, else the nearest within the edits its length
+ * allows (`fuzzy`, to candidates that `fuzzy.among` keeps); none when two are as near.
+ */
+function nearest<T>(
+  value: string,
+  candidates: readonly { key: string; item: T; fuzzy?: boolean }[],
+  edits: (length: number) => number = editsForLength,
+): T | undefined {
   const folded = foldName(value);
   if (folded === '') return undefined;
   const equal = new Set(candidates.filter((each) => each.key === folded).map((each) => each.item));
   if (equal.size === 1) return [...equal][0];
   if (equal.size > 1) return undefined;
-  const allowed = folded.length < 4 ? 0 : folded.length < 7 ? 1 : folded.length < 12 ? 2 : 3;
+  const allowed = edits(folded.length);
   if (allowed === 0) return undefined;
   let best: T | undefined;
   let bestDistance = Infinity;
   let tied = false;
-  for (const { key, item } of candidates) {
-    if (Math.abs(key.length - folded.length) > allowed) continue;
+  for (const { key, item, fuzzy } of candidates) {
+    if (fuzzy === false || Math.abs(key.length - folded.length) > allowed) continue;
     const found = editDistance(folded, key, allowed);
     if (found < bestDistance) {
       best = item;
@@ -94,23 +105,30 @@ function nearest<T>(value: string, candidates: readonly { key: string; item: T }
   return bestDistance <= allowed && !tied ? best : undefined;
 }
 
-let countryNames: Map<readonly string[], { key: string; item: string }[]> | undefined;
+let countryNames: Map<readonly string[], { key: string; item: string; fuzzy: boolean }[]> | undefined;
 
-/** Every name of every code, folded, in each language; a name two codes share is left out. */
-function namesOf(codes: readonly string[]): { key: string; item: string }[] {
+/**
+ * Every name of every code, folded, in each language; a name two codes share is left out, and so
+ * are dotted abbreviations ("É.-U.", which folds to "eu"). Misspellings are read only against English
+ * names: across sixteen languages, "England" is two letters from German's "Estland".
+ */
+function namesOf(codes: readonly string[]): { key: string; item: string; fuzzy: boolean }[] {
   countryNames ??= new Map();
   const known = countryNames.get(codes);
   if (known) return known;
   const byName = new Map<string, Set<string>>();
-  const add = (name: string | undefined, each: string) => {
+  const english = new Set<string>();
+  const add = (name: string | undefined, each: string, isEnglish: boolean) => {
     if (!name) return;
     // "Myanmar (Burma)", "Congo - Kinshasa": each part is a name too.
     for (const part of [name, ...name.split(/ - |[()]/).map((each) => each.trim())]) {
       const key = foldName(part);
-      if (key.length < 2 || key === foldName(each)) continue;
+      // An abbreviation ("É.-U.", French for the United States) folds to letters of another code.
+      if (key.length < 2 || key === foldName(each) || (part.includes('.') && key.length <= 4)) continue;
       const set = byName.get(key) ?? new Set<string>();
       set.add(each);
       byName.set(key, set);
+      if (isEnglish) english.add(key);
     }
   };
   for (const language of countryNameLanguages) {
@@ -121,10 +139,12 @@ function namesOf(codes: readonly string[]): { key: string; item: string }[] {
       } catch {
         continue;
       }
-      for (const each of codes) add(names.of(each), each);
+      for (const each of codes) add(names.of(each), each, language === 'en');
     }
   }
-  const list = [...byName].filter(([, set]) => set.size === 1).map(([key, set]) => ({ key, item: [...set][0] as string }));
+  const list = [...byName]
+    .filter(([, set]) => set.size === 1)
+    .map(([key, set]) => ({ key, item: [...set][0] as string, fuzzy: english.has(key) }));
   countryNames.set(codes, list);
   return list;
 }
@@ -142,7 +162,12 @@ function countryFix(field: string, value: string, codes: readonly string[]): Fix
   const upper = value.toUpperCase();
   // A code it accepts (lower case is read as upper case): the value is not what went wrong.
   if (codes.includes(upper)) return null;
-  const found = nearest(value, namesOf(codes));
+  const trimmed = upper.trim();
+  if (trimmed !== upper && codes.includes(trimmed)) {
+    return [text('Send '), code(trimmed), text(' without the spaces around it, not '), code(value), text('.')];
+  }
+  // A country's name, or a misspelling of its English name by one letter (two past nine letters).
+  const found = nearest(value, namesOf(codes), (length) => (length < 5 ? 0 : length < 10 ? 1 : 2));
   if (found) {
     const name = englishName(found);
     const exact = namesOf(codes).some((each) => each.key === foldName(value) && each.item === found);
@@ -266,15 +291,20 @@ function lengthFix(field: string, value: string, maxLength: number): FixPart[] {
   return [text('Shorten '), code(field), text(` to at most ${maxLength.toLocaleString('en-US')} characters${yours}.`)];
 }
 
+/**
+ * Words for the one-letter values of `sex`. Only these: a guess by first letter would read "Mrs"
+ * or "Mujer" as `M`, on a value that is compared with the person's document.
+ */
+const spelledOut: Readonly<Record<string, string>> = { male: 'M', man: 'M', female: 'F', woman: 'F' };
+
 function enumFix(field: string, value: string, allowed: readonly string[]): FixPart[] | null {
   if (allowed.includes(value)) return null;
-  // A word that starts like exactly one short value (`Female` for `F`) means that value.
-  const starts = allowed.filter((each) => foldName(value).startsWith(foldName(each)));
+  const spelled = spelledOut[foldName(value)];
   const found =
     nearest(
       value,
       allowed.map((each) => ({ key: foldName(each), item: each })),
-    ) ?? (starts.length === 1 ? starts[0] : undefined);
+    ) ?? (spelled !== undefined && allowed.includes(spelled) ? spelled : undefined);
   if (found) return [text('Send '), code(found), text(', not '), code(value), text('.')];
   if (allowed.length <= 6) {
     return [

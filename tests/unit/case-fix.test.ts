@@ -136,3 +136,20 @@ test('every field of the table is the field of the entry its rule names, so each
     );
   }
 });
+
+test('no guess where a value only looks like a country or a sex: a region, a state, an abbreviation, a title', () => {
+  const generic = (value: string) => `Send the country as its two-letter ISO 3166-1 alpha-2 code in \`country\`, not \`${value}\`.`;
+  // German's "Estland" is two letters from "England"; "India" is in "Indiana"; French's "É.-U." folds to "eu".
+  for (const value of ['England', 'Scotland', 'Wales', 'Indiana', 'Texas', 'EU', 'eu']) {
+    assert.equal(sentence('country-invalid', 'country', value), generic(value), value);
+  }
+  assert.equal(sentence('country-invalid', 'country', 'UK'), 'Send `GB`, not `UK`.');
+  assert.equal(sentence('country-invalid', 'country', 'Lithuana'), 'Send `LT` (Lithuania), not `Lithuana`.');
+  assert.equal(sentence('country-invalid', 'country', 'LT '), 'Send `LT` without the spaces around it, not `LT `.');
+  // Titles and words of other languages are not read by their first letter.
+  for (const value of ['Mrs', 'Ms', 'Miss', 'Madam', 'Mujer', 'Mx']) {
+    assert.equal(sentence('sex-invalid', 'sex', value), `Send one of \`M\` or \`F\` in \`sex\`, not \`${value}\`.`, value);
+  }
+  assert.equal(sentence('sex-invalid', 'sex', 'Female'), 'Send `F`, not `Female`.');
+  assert.equal(sentence('sex-invalid', 'sex', 'woman'), 'Send `F`, not `woman`.');
+});
