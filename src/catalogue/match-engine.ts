@@ -401,6 +401,43 @@ export function createMatcher<E extends MatchableEntry>(source: MatcherSource<E>
     return score > 0 ? { entry, score, reason: 'words', values: {} } : null;
   }
 
+  const wordsOfMessage = new Map<string, ReadonlySet<string>>();
+  /** The words of an entry's message template, lower case; read once. */
+  function messageWords(entry: E): ReadonlySet<string> {
+    let words = wordsOfMessage.get(entry.slug);
+    if (!words) {
+      words = new Set(entry.message === null ? [] : fragmentWords(entry.message).input);
+      wordsOfMessage.set(entry.slug, words);
+    }
+    return words;
+  }
+
+  /**
+   * A message in words Errata does not know that names a request field ("Field 'country' has an
+   * invalid value.", "clientId: This field is required.") is about that field: its error, and the
+   * errors whose message names it, rank above the identifier's page. Only those whose identifier
+   * agrees with the one read, when one was.
+   */
+  function fieldMentionMatches(message: string, identifier: Identifier | null): Match<E>[] {
+    const named = new Set<string>();
+    for (const [word] of message.slice(0, fragmentCharacters).matchAll(/[A-Za-z][A-Za-z0-9]*/g)) {
+      if (source.fieldEntry(word) !== undefined) named.add(word);
+    }
+    if (named.size !== 1) return [];
+    const [field] = named as Set<string>;
+    const own = source.fieldEntry(field as string);
+    const agrees = (entry: E) => identifier === null || entry.identifier === identifier;
+    const found: Match<E>[] = [];
+    for (const entry of entries) {
+      if (entry.kind !== 'case' || !agrees(entry)) continue;
+      if (entry.slug === own) found.push({ entry, score: 0.72, reason: 'field', values: { field: field as string } });
+      else if (messageWords(entry).has((field as string).toLowerCase())) {
+        found.push({ entry, score: 0.66, reason: 'field', values: { field: field as string } });
+      }
+    }
+    return found;
+  }
+
   function lookup(raw: string): LookupResult<E> {
     return lookupInput(readInput(raw));
   }
@@ -426,6 +463,7 @@ export function createMatcher<E extends MatchableEntry>(source: MatcherSource<E>
       if (fieldName !== undefined && fieldEntry) {
         offer({ entry: fieldEntry, score: 0.85, reason: 'field', values: { field: fieldName } });
       }
+      for (const found of fieldMentionMatches(message, identifier)) offer(found);
       const query = phrase(message.slice(0, fragmentCharacters));
       if (query.length > 0) for (const entry of entries) offer(wordsMatch(entry, query));
     }

@@ -328,3 +328,18 @@ test('an entry that contradicts the identifier read never outranks one that agre
   assert.ok(agreeing.length > 0 && contradicting.length > 0, 'both kinds are ranked, so the order is tested');
   assert.ok(Math.min(...agreeing.map((found) => found.score)) >= Math.max(...contradicting.map((found) => found.score)));
 });
+
+test('a message in unknown words that names a request field leads to that field’s error, above the identifier’s page', () => {
+  const first = (text: string) => lookup(text).matches[0]?.entry.slug;
+  assert.equal(first('{"identifier":"BAD_VALUE","message":"Field \'country\' has an invalid value."}'), 'country-invalid');
+  assert.equal(first('{"identifier":"MISSING_VALUE","message":"clientId: This field is required."}'), 'client-id-missing');
+  assert.equal(first("Field 'callbackUrl' must be a valid URL"), 'url-invalid');
+  // Only errors whose identifier agrees: a BAD_VALUE body about clientId is not its MISSING_VALUE error.
+  const bad = lookup('{"identifier":"BAD_VALUE","message":"clientId looks wrong"}').matches;
+  assert.equal(bad[0]?.entry.identifier, 'BAD_VALUE');
+  // An exact message still wins over a field it names.
+  assert.equal(
+    first('{"identifier":"BAD_VALUE","message":"Field \'country\' must be a valid ISO 3166-1 alpha-2 code."}'),
+    'country-invalid',
+  );
+});
