@@ -7,7 +7,7 @@
  * and tests/unit/catalogue-version.test.ts fails on any entry that changed since, until the version
  * is bumped, a release below lists the entry and `npm run catalogue:fingerprint` records it.
  */
-export const catalogueVersion = '1.1.0';
+export const catalogueVersion = '1.1.1';
 
 export interface ChangelogRelease {
   version: string;
@@ -25,6 +25,14 @@ export interface ChangelogRelease {
 }
 
 export const changelog: readonly ChangelogRelease[] = [
+  {
+    version: '1.1.1',
+    date: '2026-11-27',
+    changes: [
+      "bad-value: its provenance is now partly inferred, as its page's prose already said: the reference documents the `Field '<name>' …` message only for `country`; the form for other fields, BAD_VALUE for every single broken rule, and reporting only the first are Errata's inference. Nothing predicted changes.",
+    ],
+    changedEntries: ['bad-value'],
+  },
   {
     version: '1.1.0',
     date: '2026-11-27',

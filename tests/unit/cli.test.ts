@@ -246,9 +246,10 @@ describe('explain', () => {
     }
   });
 
-  test('a documented entry says so; an entry with no identifier says so', async () => {
-    const documented = await cli(['explain', 'bad-value']);
-    assert.match(documented.stdout, /\nWhere this comes from\n {2}documented\n/);
+  test('an entry says what of it is inferred; an entry with no identifier says so', async () => {
+    const inferred = await cli(['explain', 'bad-value']);
+    assert.match(inferred.stdout, /\nWhere this comes from\n {2}inferred: The reference documents/);
+    assert.match(inferred.stdout, /\(inferred parts: behaviour\)/);
     const bare = await cli(['explain', 'invalid-credentials']);
     assert.match(bare.stdout, /identifier\s+none/);
   });

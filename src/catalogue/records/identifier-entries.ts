@@ -57,7 +57,12 @@ export const identifierEntries: EntryInput[] = [
     fix: ['Read the field name in `message`.', 'Look the field up in the token field reference and send a value that follows its rule.'],
     retry: { helps: false, note: 'Not until the value is fixed: the same request fails the same way.' },
     related: ['missing-value', 'validation-error'],
-    provenance: { kind: 'documented' },
+    provenance: {
+      kind: 'inferred',
+      reason:
+        "The reference documents the `Field '<name>' …` message only for `country`; that other fields' messages take that form, that BAD_VALUE is sent for any single field that breaks its rule, and that only the first broken rule is reported are inferred.",
+      parts: ['behaviour'],
+    },
     sources: [{ source: 'reference', section: 'Error Identifiers; Field Validation Errors' }],
     aka: ['invalid value', 'invalid parameter', 'bad parameter', 'wrong value'],
   },
