@@ -1,10 +1,11 @@
 /**
  * The sitemap: @astrojs/sitemap lists every page the build wrote (the paginated index pages
  * among them) in sitemap-index.xml and its chunks (sitemap-0.xml, …). This hook, which runs after
- * it, copies that index to /sitemap.xml, the address the site has always named (README, llms.txt
- * readers, crawlers told of it), so the one list of pages is the build's own.
+ * it writes /sitemap.xml, the address the site has always named (README, llms.txt readers,
+ * crawlers told of it), from the build's own list: while the pages fit one sitemap (50,000), the
+ * list itself, a <urlset> as /sitemap.xml has always been; past that, the index of the chunks.
  */
-import { copyFile } from 'node:fs/promises';
+import { copyFile, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
@@ -18,9 +19,10 @@ export default function sitemapAddress(): AstroIntegration {
     name: 'errata:sitemap-address',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const from = fileURLToPath(new URL('sitemap-index.xml', dir));
-        await copyFile(from, fileURLToPath(new URL('sitemap.xml', dir)));
-        logger.info('sitemap.xml: a copy of sitemap-index.xml');
+        const chunks = (await readdir(fileURLToPath(dir))).filter((name) => /^sitemap-\d+\.xml$/.test(name));
+        const from = chunks.length === 1 ? (chunks[0] as string) : 'sitemap-index.xml';
+        await copyFile(fileURLToPath(new URL(from, dir)), fileURLToPath(new URL('sitemap.xml', dir)));
+        logger.info(`sitemap.xml: a copy of ${from}`);
       },
     },
   };

@@ -1,6 +1,7 @@
 /**
  * The site's pages that are not generated from the catalogue: one list, which the header's
- * navigation, `/llms.txt` and the sitemap all read. A page is added here once; `nav` puts it in
+ * navigation, `/llms.txt` and the accessibility test read (the sitemap lists every page the
+ * build wrote, and a test holds this list to the pages under src/pages). A page is added here once; `nav` puts it in
  * the header (with its short label there), in this order.
  */
 export interface SitePage {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test, expect } from './fixtures.ts';
 import { catalogue } from '../../src/catalogue/index.ts';
-import { sitemapPaths } from './sitemap.ts';
+import { sitemapIsUrlset, sitemapPaths } from './sitemap.ts';
 
 const dist = new URL('../../dist/', import.meta.url).pathname;
 
@@ -42,6 +42,8 @@ test('every entry has its JSON record, its Markdown twin and its line in llms.tx
 
 test('the sitemap lists every page the build wrote, every entry among them, and no alias or 404 page', async ({ request }) => {
   expect((await request.get('/sitemap.xml')).headers()['content-type']).toMatch(/xml/);
+  // As before the sitemap came from @astrojs/sitemap: the list of pages itself, for readers of its <loc>s.
+  expect(await sitemapIsUrlset(request)).toBe(true);
   const listed = await sitemapPaths(request);
   expect(catalogue.length).toBeGreaterThan(0);
   for (const entry of catalogue) expect(listed).toContain(`/errors/${entry.slug}/`);
