@@ -52,19 +52,40 @@ export function importsOf(source: string): string[] {
 }
 
 /** A relative import as a path from the project's root (`src/x.ts`); other imports as written. */
-function resolved(from: string, specifier: string): string {
+export function resolved(from: string, specifier: string): string {
   if (!specifier.startsWith('.')) return specifier;
-  return normalize(join(dirname(from), specifier.replace(/\?.*$/, '')));
+  const path = normalize(join(dirname(from), specifier.replace(/\?.*$/, '')));
+  // `./x.js` names `./x.ts` to TypeScript and to Vite alike.
+  return path.endsWith('.js') && existsSync(`${path.slice(0, -3)}.ts`) ? `${path.slice(0, -3)}.ts` : path;
+}
+
+/** The bundled `<script>` blocks of an Astro file (not `is:inline` ones, which import nothing). */
+export function astroScripts(source: string): string[] {
+  const scripts: string[] = [];
+  let from = 0;
+  for (;;) {
+    const open = source.indexOf('<script', from);
+    if (open < 0) return scripts;
+    const tagEnd = source.indexOf('>', open);
+    const close = tagEnd < 0 ? -1 : source.indexOf('</script>', tagEnd);
+    if (close < 0) return scripts;
+    if (!source.slice(open, tagEnd).includes('is:inline')) scripts.push(source.slice(tagEnd + 1, close));
+    from = close + 9;
+  }
 }
 
 const importCache = new Map<string, string[]>();
 function importsOfFile(file: string): string[] {
   let found = importCache.get(file);
   if (!found) {
-    found =
-      existsSync(file) && /\.[mc]?ts$/.test(file)
-        ? importsOf(readFileSync(file, 'utf8')).map((specifier) => resolved(file, specifier))
-        : [];
+    const sources = !existsSync(file)
+      ? []
+      : /\.[mc]?ts$/.test(file)
+        ? [readFileSync(file, 'utf8')]
+        : file.endsWith('.astro')
+          ? astroScripts(readFileSync(file, 'utf8'))
+          : [];
+    found = sources.flatMap((source) => importsOf(source).map((specifier) => resolved(file, specifier)));
     importCache.set(file, found);
   }
   return found;
@@ -133,8 +154,10 @@ test('the catalogue never imports the predictor', () => {
 });
 
 test('browser code reaches neither the full catalogue, nor Node, nor Astro, through any chain of imports', () => {
-  const roots = globSync('src/client/**/*.ts').sort();
-  assert.ok(roots.length > 20, `only ${roots.length} browser modules found`);
+  // The browser modules, and the scripts Astro bundles from pages and components.
+  const astroRoots = globSync('src/**/*.astro').filter((file) => astroScripts(readFileSync(file, 'utf8')).length > 0);
+  const roots = [...globSync('src/client/**/*.ts'), ...astroRoots].sort();
+  assert.ok(roots.length > 20 && astroRoots.length > 0, `only ${roots.length} browser modules found, ${astroRoots.length} Astro scripts`);
   assert.deepEqual(browserViolations(roots, importsOfFile), []);
 });
 
@@ -154,4 +177,8 @@ test('the checks find what they are for (planted imports)', () => {
   assert.equal(engineMayImport('src/site/paths.ts'), false);
   assert.equal(engineMayImport('astro:content'), false);
   assert.equal(engineMayImport('src/limits.ts'), true);
+  // An Astro page's bundled script is browser code; an inline one imports nothing.
+  const page = "---\nimport x from 'y';\n---\n<script>import { a } from '../catalogue/index.ts';</script><script is:inline>1</script>";
+  assert.equal(astroScripts(page).length, 1);
+  assert.equal(resolved('src/client/a.ts', '../catalogue/index.js'), 'src/catalogue/index.ts', 'a .js import names its .ts module');
 });
