@@ -90,3 +90,13 @@ export function variantBody(variant: ResolvedVariant): Record<string, unknown> {
     ...(variant.echoes ?? {}),
   };
 }
+
+/** What "Reproduce with the mock server" says before its curl command (inline Markdown). */
+export const reproduceLead =
+  'Start the mock server (`npx errata mock`, or `npm run errata -- mock` in the repository) and send this request: it answers with exactly the predicted response, the account state set by the `Errata-Account` header.';
+
+/** The headline of "Where this comes from": which kinds of evidence the entry rests on. */
+export function provenanceLabel(kinds: readonly string[]): string {
+  if (kinds.includes('inferred')) return 'Partly inferred.';
+  return kinds.includes('observed') ? 'Documented and observed.' : 'Documented.';
+}

@@ -8,7 +8,16 @@ import { sources } from '../catalogue/sources.ts';
 import { statusLine } from '../predict/http.ts';
 import { exampleOf, type ShownExample } from './example.ts';
 import { entryPath } from './paths.ts';
-import { entrySections, responseText, retryAnswer, retryQuestion, variantBody, type SectionId } from './entry-view.ts';
+import {
+  entrySections,
+  provenanceLabel,
+  reproduceLead,
+  responseText,
+  retryAnswer,
+  retryQuestion,
+  variantBody,
+  type SectionId,
+} from './entry-view.ts';
 import { mockCurl } from './mock-command.ts';
 import { evidenceSentences, inferredParts, resolveEvidence } from '../catalogue/evidence.ts';
 import { observation, observationUrl } from '../catalogue/observations.ts';
@@ -81,11 +90,7 @@ export function entryMarkdown(entry: Entry, site: URL, prose = ''): string {
         fence('http', responseText(outcome.status, outcome.body)),
       ];
     },
-    reproduce: () => [
-      'Start the mock server (`npx errata mock`, or `npm run errata -- mock` in the repository) and send this request: it answers with exactly the predicted response, the account state set by the `Errata-Account` header.',
-      '',
-      fence('bash', mockCurl(entry.example?.scenario ?? {})),
-    ],
+    reproduce: () => [reproduceLead, '', fence('bash', mockCurl(entry.example?.scenario ?? {}))],
     'in-depth': () => [body],
     variants: () =>
       entry.variants.flatMap((variant) => {
@@ -108,13 +113,13 @@ export function entryMarkdown(entry: Entry, site: URL, prose = ''): string {
 function provenanceLines(entry: Entry, site: URL): string[] {
   const lines: string[] = [];
   const inferred = inferredParts(entry);
+  const evidence = resolveEvidence(entry);
   lines.push(
     entry.provenance.kind === 'documented' || inferred.length === 0
-      ? 'Nothing here is inferred: every part is documented or observed.'
-      : `Partly inferred (${inferred.join(', ')}): ${entry.provenance.reason}`,
+      ? `${provenanceLabel(evidence.kinds)} Nothing here is inferred.`
+      : `${provenanceLabel(evidence.kinds)} Inferred parts: ${inferred.join(', ')}. ${entry.provenance.reason}`,
     '',
   );
-  const evidence = resolveEvidence(entry);
   lines.push(`Evidence (${evidence.kinds.join(', ')}):`, '', ...evidenceSentences(entry).map((sentence) => `- ${sentence}`), '');
   const cited = [...new Set([...evidence.observations, ...entry.variants.flatMap((variant) => variant.observed)])].map(observation);
   if (cited.length > 0) {
