@@ -5,7 +5,7 @@
  * no limits, journal, counters or timeouts). Prints its base URL on stdout once listening.
  */
 import { createServer } from 'node:http';
-import { predictParsed } from '../src/predict/predict.ts';
+import { answerParsed } from '../src/predict/predict.ts';
 import { AccountHeaderReader, parseAccount } from '../src/mock/account.ts';
 
 const mode = process.argv[2] === 'predictor' ? 'predictor' : 'constant';
@@ -21,7 +21,7 @@ const server = createServer((request, response) => {
     let body = constant;
     if (mode === 'predictor') {
       const header = request.headers['errata-account'];
-      const outcome = predictParsed({
+      const outcome = answerParsed({
         request: {
           method: request.method ?? 'GET',
           credentials: request.headers.authorization === undefined ? 'missing' : 'valid',

@@ -19,13 +19,27 @@ export function placeholders(template: string): readonly string[] {
   return names;
 }
 
+/** Templates split into parts once: the predictor fills one on every refusal. Catalogue templates only, so few. */
+const partsCache = new Map<string, readonly TemplatePart[]>();
+
 /** Fills every placeholder; a missing value is a programming error, so it throws. */
 export function fill(template: string, values: Values): string {
-  return template.replace(placeholderPattern, (_, name: string) => {
-    const value = values[name];
-    if (value === undefined) throw new Error(`No value for placeholder {${name}} in "${template}"`);
-    return value;
-  });
+  let split = partsCache.get(template);
+  if (!split) {
+    split = parts(template);
+    if (partsCache.size < 10_000) partsCache.set(template, split);
+  }
+  let result = '';
+  for (const part of split) {
+    if (part.kind === 'text') {
+      result += part.text;
+      continue;
+    }
+    const value = values[part.name];
+    if (value === undefined) throw new Error(`No value for placeholder {${part.name}} in "${template}"`);
+    result += value;
+  }
+  return result;
 }
 
 /** A template split into literal text and placeholders, for rendering and matching. */

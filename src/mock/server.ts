@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { limitWords, maxBodyBytes, maxNestingDepth, jsonTextDepth } from '../limits.ts';
 import { statusText } from '../predict/http.ts';
-import { predictParsed } from '../predict/predict.ts';
+import { answerParsed } from '../predict/predict.ts';
 import type { Account, Scenario } from '../token/scenario.ts';
 import { catalogueVersion } from '../catalogue/version.ts';
 import { AccountError, AccountHeaderReader, parseAccount, parseAccountJson } from './account.ts';
@@ -188,7 +188,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
       },
       account: state.accountFor(override, time),
     };
-    const outcome = predictParsed(scenario);
+    const outcome = answerParsed(scenario);
     state.count(outcome, time);
     send(request, response, outcome.status, JSON.stringify(outcome.body), { 'errata-entry': outcome.entry });
     const responseBody = method === 'HEAD' ? '' : outcome.body;

@@ -3,7 +3,7 @@
  * window that feed the rate limit, and the tokens created (for `--tokens N`).
  */
 import type { Account } from '../token/scenario.ts';
-import type { Outcome } from '../predict/outcome.ts';
+import type { Answer } from '../predict/outcome.ts';
 import { evaluationOrder, hourlyRequestLimit } from '../predict/stages.ts';
 import { RollingWindow } from './rolling-window.ts';
 
@@ -44,10 +44,10 @@ export class MockState {
   }
 
   /** Counts an answered request: in the window when it passed the rate limit, as a token when one was created. */
-  count(outcome: Outcome, now: number): void {
-    const first = outcome.problems[0];
-    if (first === undefined || !refusedByRateLimitOrBefore.has(first.entry)) this.window.add(now);
-    if (outcome.status >= 200 && outcome.status < 300) this.tokensCreated++;
+  count(answer: Answer, now: number): void {
+    // On a refusal the answer's entry is that of the first problem.
+    if (!refusedByRateLimitOrBefore.has(answer.entry)) this.window.add(now);
+    if (answer.status >= 200 && answer.status < 300) this.tokensCreated++;
   }
 
   /** Forgets the counted requests and tokens (`DELETE /__errata/requests`). */

@@ -29,9 +29,14 @@ export interface Warning {
 
 export type ResponseBody = Record<string, unknown>;
 
-export interface Outcome {
+/** What the API sends back, without the explanation: the status, the body and the entry it comes from. */
+export interface Answer {
   status: number;
   body: ResponseBody;
+  entry: string;
+}
+
+export interface Outcome extends Answer {
   /** The entry of the response: on an error, that of `problems[0]`. */
   entry: string;
   /** Every problem found, in evaluation order; the first is the one returned. */
@@ -41,7 +46,12 @@ export interface Outcome {
 
 /** `["documents", 1]` → `/documents/1`, escaping `~` and `/` as RFC 6901 says. */
 export function pointerTo(...path: readonly (string | number)[]): string {
-  return path.map((key) => `/${String(key).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+  let pointer = '';
+  for (const key of path) {
+    const text = String(key);
+    pointer += `/${text.includes('~') || text.includes('/') ? text.replaceAll('~', '~0').replaceAll('/', '~1') : text}`;
+  }
+  return pointer;
 }
 
 /** A problem from an entry, filling only the placeholders its message has. */

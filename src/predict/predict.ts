@@ -5,7 +5,7 @@
  */
 import { bytesFromBase64 } from '../base64.ts';
 import type { RawBody } from './body.ts';
-import { errorBody, type Outcome, type Problem } from './outcome.ts';
+import { errorBody, type Answer, type Outcome, type Problem } from './outcome.ts';
 import { defaultBody, parseScenario, type Scenario } from '../token/scenario.ts';
 import { evaluationOrder, type Context, type Stage } from './stages.ts';
 import { successBody } from './success.ts';
@@ -30,20 +30,24 @@ function hasWhatItNeeds(stage: Stage, context: Context): boolean {
   }
 }
 
-/** Predicts from a scenario whose defaults are already filled in (see parseScenario). */
-export function predictParsed(scenario: Scenario): Outcome {
+/** The stages run in order over the scenario; with `firstOnly`, up to the first stage that finds a problem. */
+function evaluate(scenario: Scenario, firstOnly: boolean): { context: Context; problems: Problem[] } {
   const context: Context = { scenario, source: rawBody(scenario.request), valid: new Map(), invalid: new Set() };
   const problems: Problem[] = [];
   for (const stage of evaluationOrder) {
     if (!hasWhatItNeeds(stage, context)) continue;
-    problems.push(...stage.run(context));
+    const found = stage.run(context);
+    if (found.length === 0) continue;
+    for (const each of found) problems.push(each);
+    if (firstOnly) break;
   }
-  const warnings = context.object ? bodyWarnings(context.object, context.valid) : [];
+  return { context, problems };
+}
 
+/** The response: the first problem's, or, when every check passed, the token. */
+function answerTo(scenario: Scenario, context: Context, problems: readonly Problem[]): Answer {
   const first = problems[0];
-  if (first) {
-    return { status: entry(first.entry).status, body: errorBody(first), entry: first.entry, problems, warnings };
-  }
+  if (first) return { status: entry(first.entry).status, body: errorBody(first), entry: first.entry };
   // Every check passed, so a dummy session reaching here was asked of a development key.
   const success = entry(context.valid.has('dummyStatus') ? 'dummy-token-created' : 'token-created');
   return {
@@ -51,9 +55,25 @@ export function predictParsed(scenario: Scenario): Outcome {
     // The sample values derive from the request alone, as an API's would not depend on our account model.
     body: successBody(context.object ?? {}, `${scenario.request.method} ${JSON.stringify(context.object ?? {})}`, success.slug),
     entry: success.slug,
-    problems,
-    warnings,
   };
+}
+
+/** Predicts from a scenario whose defaults are already filled in (see parseScenario). */
+export function predictParsed(scenario: Scenario): Outcome {
+  const { context, problems } = evaluate(scenario, false);
+  const { status, body, entry: slug } = answerTo(scenario, context, problems);
+  const warnings = context.object ? bodyWarnings(context.object, context.valid) : [];
+  return { status, body, entry: slug, problems, warnings };
+}
+
+/**
+ * The API's answer alone (status, body, entry), equal to predictParsed's: the stages stop at the
+ * first that finds a problem, as the API answers only that one, and no warnings are gathered.
+ * For the mock server and `errata check`, which send or compare the answer and nothing else.
+ */
+export function answerParsed(scenario: Scenario): Answer {
+  const { context, problems } = evaluate(scenario, true);
+  return answerTo(scenario, context, problems);
 }
 
 /**

@@ -54,6 +54,19 @@ const fieldParsers = tokenFields.map((field) => {
   return { field, parse: schema ? compile(schema) : (value: unknown) => value };
 });
 
+/** Each field's place in the order of checking, by name. */
+const fieldOrder = new Map(tokenFields.map((field, index) => [field.name, index]));
+
+/** The places of the known fields a body has, in the order they are checked: most bodies send few of some seventy. */
+function fieldsSent(object: Record<string, unknown>): number[] {
+  const sent: number[] = [];
+  for (const key of Object.keys(object)) {
+    const index = fieldOrder.get(key);
+    if (index !== undefined) sent.push(index);
+  }
+  return sent.sort((a, b) => a - b);
+}
+
 /** Each entry once, in order of first appearance. */
 function unique(slugs: readonly string[]): string[] {
   return [...new Set(slugs)];
@@ -176,8 +189,8 @@ export const evaluationOrder: readonly Stage[] = [
     run(context) {
       const object = context.object as Record<string, unknown>;
       const problems: Problem[] = [];
-      for (const { field, parse } of fieldParsers) {
-        if (!Object.hasOwn(object, field.name)) continue;
+      for (const index of fieldsSent(object)) {
+        const { field, parse } = fieldParsers[index] as (typeof fieldParsers)[number];
         const value = object[field.name];
         if (value === null) continue;
         const result = parse(value);

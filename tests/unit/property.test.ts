@@ -6,10 +6,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { predict } from '../../src/predict/predict.ts';
+import { answerParsed, predict, predictParsed } from '../../src/predict/predict.ts';
 import type { Outcome } from '../../src/predict/outcome.ts';
-import { accountSchema, type ScenarioInput } from '../../src/token/scenario.ts';
-import { findEntry } from '../../src/catalogue/index.ts';
+import { accountSchema, parseScenario, type ScenarioInput } from '../../src/token/scenario.ts';
+import { catalogue, findEntry } from '../../src/catalogue/index.ts';
 import { tokenFields, type ValueRule } from '../../src/token/fields.ts';
 import { countryCodes, documentTypes, tokenTypes } from '../../src/token/enums.ts';
 
@@ -213,6 +213,16 @@ test('random scenarios (method, credentials, body and account) get a consistent 
     fc.property(scenario, (input) => checkOutcome(input)),
     { numRuns: 3000 },
   );
+});
+
+test("the answer alone (what the mock sends) is the full prediction's answer, for random scenarios and every example", () => {
+  const same = (input: ScenarioInput) => {
+    const parsed = parseScenario(input);
+    const { status, body, entry } = predictParsed(parsed);
+    assert.deepEqual(answerParsed(parsed), { status, body, entry });
+  };
+  for (const entry of catalogue) if (entry.example) same(entry.example.scenario);
+  fc.assert(fc.property(scenario, same), { numRuns: 3000 });
 });
 
 test('random scenarios reach every stage: successes and errors of each kind are generated', (t) => {
