@@ -77,24 +77,64 @@ export function jsonTextDepth(text: string, limit = maxNestingDepth): number {
   return deepest;
 }
 
+/** At most how many bytes of JSON text a value that holds no array or object becomes. */
+function scalarBytesAtMost(value: unknown): number {
+  switch (typeof value) {
+    case 'string':
+      // Quotes, and at worst six bytes a UTF-16 unit (`\u0000`); UTF-8 needs at most three.
+      return 2 + 6 * value.length;
+    case 'number':
+      return 24; // as long as -1.7976931348623157e+308
+    case 'boolean':
+      return 5;
+    default:
+      return 4; // null (undefined in an array is written null)
+  }
+}
+
 /**
- * The deepest nesting of a parsed JSON value, walked with an explicit stack (no recursion), giving
- * up with limit + 1 as soon as it is passed. Cycles cannot occur in parsed JSON.
+ * The deepest nesting of a parsed JSON value and an upper bound on the UTF-8 bytes of its JSON
+ * text, in one walk with an explicit stack (no recursion), giving up with depth limit + 1 as soon
+ * as the limit is passed. Cycles cannot occur in parsed JSON (one would pass the limit). The bound
+ * spares most values their serialization when only the size limit matters; a value that
+ * JSON.stringify reads by other rules (a toJSON method, a boxed or class instance) has none.
  */
-export function jsonValueDepth(value: unknown, limit = maxNestingDepth): number {
-  if (typeof value !== 'object' || value === null) return 0;
+export function jsonValueMeasure(value: unknown, limit = maxNestingDepth): { depth: number; bytesAtMost: number } {
+  if (typeof value !== 'object' || value === null) return { depth: 0, bytesAtMost: scalarBytesAtMost(value) };
   let deepest = 0;
-  const stack: [unknown, number][] = [[value, 1]];
+  let bytes = 0;
+  const stack: [object, number][] = [[value, 1]];
   while (stack.length > 0) {
-    const [node, depth] = stack.pop() as [unknown, number];
+    const [node, depth] = stack.pop() as [object, number];
     if (depth > deepest) {
       deepest = depth;
-      if (deepest > limit) return limit + 1;
+      if (deepest > limit) return { depth: limit + 1, bytesAtMost: Number.POSITIVE_INFINITY };
     }
-    const children = Array.isArray(node) ? node : Object.values(node as object);
-    for (const child of children) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    if (typeof (node as { toJSON?: unknown }).toJSON === 'function') bytes = Number.POSITIVE_INFINITY;
+    if (Array.isArray(node)) {
+      bytes += 2 + node.length; // brackets and commas
+      for (const child of node) {
+        if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+        else bytes += scalarBytesAtMost(child);
+      }
+      continue;
+    }
+    const prototype = Object.getPrototypeOf(node);
+    if (prototype !== Object.prototype && prototype !== null) bytes = Number.POSITIVE_INFINITY;
+    bytes += 2;
+    for (const key of Object.keys(node)) {
+      const child = (node as Record<string, unknown>)[key];
+      bytes += 4 + 6 * key.length; // the key's quotes, colon and comma
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+      else bytes += scalarBytesAtMost(child);
+    }
   }
-  return deepest;
+  return { depth: deepest, bytesAtMost: bytes };
+}
+
+/** The deepest nesting of a parsed JSON value (see jsonValueMeasure), limit + 1 once past the limit. */
+export function jsonValueDepth(value: unknown, limit = maxNestingDepth): number {
+  return jsonValueMeasure(value, limit).depth;
 }
 
 /** The length in UTF-8 bytes of a string, without encoding it. */

@@ -272,12 +272,18 @@ function compileRecord(def: Def, sub: (schema: Schema) => Compiled, copies: bool
   return (value) => {
     if (!isPlainObject(value)) return here;
     const output: Record<PropertyKey, unknown> = copies ? {} : value;
-    for (const name of Reflect.ownKeys(value)) {
-      if (name === '__proto__' || !Object.prototype.propertyIsEnumerable.call(value, name)) continue;
+    // Reflect.ownKeys's order is the string keys in Object.keys's order, then the symbols: read
+    // apart, the string keys need no check of enumerability, as Object.keys gives only those.
+    for (const name of Object.keys(value)) {
+      if (name === '__proto__') continue;
       if (key(name) instanceof Invalid) return new Invalid([name]);
       const item = readValue(value[name]);
       if (item instanceof Invalid) return item.within(name);
       if (copies) output[name] = item;
+    }
+    // The keys are strings (checked above, when compiled): an enumerable symbol key is refused.
+    for (const symbol of Object.getOwnPropertySymbols(value)) {
+      if (Object.prototype.propertyIsEnumerable.call(value, symbol)) return new Invalid([symbol]);
     }
     return output;
   };

@@ -4,7 +4,7 @@
  * outcome: every outcome follows from the request and the account.
  */
 import { z } from 'zod';
-import { jsonTextDepth, jsonValueDepth, limitWords, maxBodyBytes, maxNestingDepth, utf8Length } from '../limits.ts';
+import { jsonTextDepth, jsonValueMeasure, limitWords, maxBodyBytes, maxNestingDepth, utf8Length } from '../limits.ts';
 import { countryCodes, documentTypes, tokenTypes } from './enums.ts';
 import { compile, Invalid } from '../schema/compile.ts';
 
@@ -170,8 +170,10 @@ function limitIssues(input: unknown): Issue[] {
   const { body, rawBody, rawBodyBase64 } = request as Record<string, unknown>;
   const issues: Issue[] = [];
   if (body !== undefined) {
-    if (jsonValueDepth(body) > maxNestingDepth) issues.push({ path: 'request.body', message: `The body ${tooDeep}` });
-    else {
+    const { depth, bytesAtMost } = jsonValueMeasure(body);
+    if (depth > maxNestingDepth) issues.push({ path: 'request.body', message: `The body ${tooDeep}` });
+    // Most bodies are far below the limit: only those that may not be are serialized and counted.
+    else if (bytesAtMost > maxBodyBytes) {
       const json = JSON.stringify(body) ?? '';
       // A UTF-16 unit is at most three bytes of UTF-8: most bodies need no counting.
       const bytes = json.length * 3 <= maxBodyBytes ? 0 : utf8Length(json);

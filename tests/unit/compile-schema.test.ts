@@ -140,6 +140,24 @@ test('parseScenario, through the compiled schema, gives what zod gives, the body
   );
 });
 
+test('records read keys as zod does: integer-like keys first, non-enumerable ones skipped, symbols refused', () => {
+  const schemas = [z.record(z.string(), z.number()), z.json(), accountSchema.shape.supportedDocuments];
+  const hidden = Object.defineProperty({ b: 1 }, 'a', { value: 'x', enumerable: false });
+  const hiddenSymbol = Object.defineProperty({ b: 1 }, Symbol('s'), { value: 1, enumerable: false });
+  const values: unknown[] = [
+    { b: 1, 2: 'x', 1: 2 },
+    { b: 'x', [Symbol('s')]: 1 },
+    { [Symbol('s')]: 1, LT: ['PASSPORT'] },
+    hidden,
+    hiddenSymbol,
+    { ALL: ['PASSPORT'], lt: ['ID_CARD'] },
+  ];
+  for (const schema of schemas) {
+    const parse = compile(schema);
+    for (const value of values) assertSameAsZod(schema, parse, value);
+  }
+});
+
 test('a default is a fresh copy each time, as zod hands it out', () => {
   const parse = compile(scenarioSchema);
   const first = parse({}) as { account: object };

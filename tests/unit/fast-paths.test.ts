@@ -1,6 +1,7 @@
 /**
  * The predictor's hand-made fast paths agree with the plain definitions they replace: the banded
- * edit distance with the full Levenshtein table, and the UTF-8 check with a fatal TextDecoder.
+ * edit distance with the full Levenshtein table, the UTF-8 check with a fatal TextDecoder, and the
+ * JSON value's measure with its serialization.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,6 +9,7 @@ import fc from 'fast-check';
 import { editDistance } from '../../src/edit-distance.ts';
 import { suggestField } from '../../src/predict/warnings.ts';
 import { decodeUtf8 } from '../../src/predict/body.ts';
+import { jsonValueMeasure, utf8Length } from '../../src/limits.ts';
 
 /** Levenshtein distance, the whole table, capped at limit + 1 as editDistance reports it. */
 function fullTable(a: string, b: string, limit: number): number {
@@ -64,4 +66,42 @@ test('the UTF-8 check agrees with a fatal TextDecoder on any bytes', () => {
     fc.property(bytes, (each) => assert.equal(decodeUtf8(each), decoded(each))),
     { numRuns: 50_000, seed: 5 },
   );
+});
+
+/** The depth of a JSON value by recursion, the plain definition. */
+function depthOf(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  return 1 + Math.max(0, ...Object.values(value).map(depthOf));
+}
+
+test("a JSON value's measure gives its depth and never less than its JSON text's UTF-8 bytes", () => {
+  // Strings of every kind: escapes (control characters, quotes), two- and three-byte characters, lone surrogates.
+  const text = fc.oneof(
+    fc.string(),
+    fc.string({ unit: 'binary' }),
+    fc.string({ unit: fc.constantFrom('"', '\\', '\n', '\u0001', 'é', '€', '\ud800') }),
+  );
+  const value = fc.letrec<{ json: unknown }>((tie) => ({
+    json: fc.oneof(
+      { depthSize: 'small' },
+      text,
+      fc.double(),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(tie('json')),
+      fc.dictionary(text, tie('json')),
+    ),
+  })).json;
+  fc.assert(
+    fc.property(value, (json) => {
+      const { depth, bytesAtMost } = jsonValueMeasure(json);
+      assert.equal(depth, depthOf(json));
+      assert.ok(bytesAtMost >= utf8Length(JSON.stringify(json)), `bound ${bytesAtMost} for ${JSON.stringify(json)}`);
+    }),
+    { numRuns: 3000, seed: 5 },
+  );
+  // Values JSON.stringify reads by their own rules have no bound.
+  assert.equal(jsonValueMeasure({ when: new Date(0) }).bytesAtMost, Number.POSITIVE_INFINITY);
+  assert.equal(jsonValueMeasure([{ toJSON: () => 'x'.repeat(100) }]).bytesAtMost, Number.POSITIVE_INFINITY);
 });
