@@ -1,8 +1,9 @@
 /**
  * The baselines of `npm run bench:mock`: a bare node:http server that reads the request's body and
  * answers either a constant (`constant`: the ceiling of the machine, load generator and workload)
- * or the predictor's status and body (`predictor`: a wrapper with none of the mock's features:
- * no limits, journal, counters or timeouts). Prints its base URL on stdout once listening.
+ * or the predictor's answer (`predictor`: answerParsed, as the mock runs it, in a wrapper with
+ * none of the mock's features: no limits, journal, counters or timeouts). Prints its base URL on
+ * stdout once listening.
  */
 import { createServer } from 'node:http';
 import { answerParsed } from '../src/predict/predict.ts';

@@ -32,7 +32,16 @@ function hasWhatItNeeds(stage: Stage, context: Context): boolean {
 
 /** The stages run in order over the scenario; with `firstOnly`, up to the first stage that finds a problem. */
 function evaluate(scenario: Scenario, firstOnly: boolean): { context: Context; problems: Problem[] } {
-  const context: Context = { scenario, source: rawBody(scenario.request), valid: new Map(), invalid: new Set() };
+  // Every property from the start, so that contexts of all requests share one shape (one hidden class) as the stages fill them.
+  const context: Context = {
+    scenario,
+    source: rawBody(scenario.request),
+    text: undefined,
+    json: undefined,
+    object: undefined,
+    valid: new Map(),
+    invalid: new Set(),
+  };
   const problems: Problem[] = [];
   for (const stage of evaluationOrder) {
     if (!hasWhatItNeeds(stage, context)) continue;

@@ -16,11 +16,11 @@ export interface Context {
   scenario: Scenario;
   source: RawBody;
   /** The body as text, once it decoded. */
-  text?: string;
+  text: string | undefined;
   /** The body's JSON value, once it parsed. */
-  json?: JsonValue;
+  json: JsonValue | undefined;
   /** The body as an object, once it is known to be one. */
-  object?: Record<string, unknown>;
+  object: Record<string, unknown> | undefined;
   /** Fields that were sent (not null) and passed their rule. */
   valid: Map<string, unknown>;
   /** Fields that were sent and broke their rule. */
