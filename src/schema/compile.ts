@@ -208,11 +208,19 @@ function compileKind(schema: Schema, sub: (schema: Schema) => Compiled, copies: 
     case 'record':
       return withChecks(schema, compileRecord(def, sub, copies), []);
     case 'union': {
-      const options = (def.options ?? []).map(sub);
+      const options = (def.options ?? []).map((option) => ({ parse: sub(option), accepts: kindsAccepted(option) }));
+      // By the kind of value, the options that could accept it, in order: z.json() no longer tries
+      // string, number, boolean and null on each object of a body before it reaches the record.
+      const byKind = new Map(
+        valueKinds.map((kind) => [
+          kind,
+          options.filter(({ accepts }) => accepts === undefined || accepts.has(kind)).map(({ parse }) => parse),
+        ]),
+      );
       return withChecks(
         schema,
         (value) => {
-          for (const option of options) {
+          for (const option of byKind.get(kindOf(value)) as Compiled[]) {
             const output = option(value);
             if (!(output instanceof Invalid)) return output;
           }
@@ -261,6 +269,60 @@ function compileKind(schema: Schema, sub: (schema: Schema) => Compiled, copies: 
       return withChecks(schema, compileObject(def, sub, copies), ['custom']);
   }
   throw new NotCompilable(`zod type "${def.type}" is not compiled`);
+}
+
+const valueKinds = ['string', 'number', 'boolean', 'null', 'undefined', 'array', 'object', 'other'] as const;
+type ValueKind = (typeof valueKinds)[number];
+
+function kindOf(value: unknown): ValueKind {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  const type = typeof value;
+  return type === 'string' || type === 'number' || type === 'boolean' || type === 'undefined' || type === 'object' ? type : 'other';
+}
+
+/**
+ * The kinds of value a schema's compiled parser can accept (it refuses every other kind at its
+ * first test), or undefined when that is not known: a union uses it to skip options that must fail.
+ */
+function kindsAccepted(schema: Schema, seen: ReadonlySet<Schema> = new Set()): ReadonlySet<ValueKind> | undefined {
+  if (seen.has(schema)) return undefined;
+  const within = new Set(seen).add(schema);
+  const def = schema._zod.def;
+  const withKind = (inner: ReadonlySet<ValueKind> | undefined, kind: ValueKind) => (inner ? new Set(inner).add(kind) : undefined);
+  switch (def.type) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return new Set([def.type]);
+    case 'null':
+      return new Set(['null']);
+    case 'array':
+      return new Set(['array']);
+    case 'record':
+    case 'object':
+      return new Set(['object']);
+    case 'enum':
+      return new Set([...(schema._zod.values ?? [])].map(kindOf));
+    case 'optional':
+    case 'default':
+      return withKind(kindsAccepted(def.innerType as Schema, within), 'undefined');
+    case 'nullable':
+      return withKind(kindsAccepted(def.innerType as Schema, within), 'null');
+    case 'lazy':
+      return kindsAccepted((def.getter as () => Schema)(), within);
+    case 'union': {
+      const kinds = new Set<ValueKind>();
+      for (const option of def.options ?? []) {
+        const accepted = kindsAccepted(option, within);
+        if (accepted === undefined) return undefined;
+        for (const kind of accepted) kinds.add(kind);
+      }
+      return kinds;
+    }
+    default:
+      return undefined;
+  }
 }
 
 /** A record with string keys: zod reads own enumerable keys, skips `__proto__`, and copies the rest. */
