@@ -36,6 +36,7 @@ import { answerParsed, predict, predictParsed } from '../src/predict/predict.ts'
 import { parseScenario, type Scenario, type ScenarioInput } from '../src/token/scenario.ts';
 import { mockRequest } from '../src/site/mock-command.ts';
 import { manyFieldsScenario } from './payloads.ts';
+import { machineSpeed } from './machine-speed.ts';
 
 const quick = process.argv.includes('--quick');
 const withPrism = !process.argv.includes('--no-prism');
@@ -161,6 +162,8 @@ function stop(child: ChildProcess): void {
 }
 
 interface Measured {
+  /** The machine's speed just before (scripts/machine-speed.ts): the machine switches between two. */
+  speed: number;
   perSecond: number;
   total: number;
   p50: number;
@@ -170,6 +173,7 @@ interface Measured {
 }
 
 async function load(url: string, options: { duration?: number; amount?: number; requests?: autocannon.Request[] }): Promise<Measured> {
+  const speed = machineSpeed();
   const result = await autocannon({
     url,
     connections,
@@ -182,6 +186,7 @@ async function load(url: string, options: { duration?: number; amount?: number; 
     .map(([status, { count }]) => `${status}: ${((100 * count) / result.requests.total).toFixed(0)}%`)
     .join(', ');
   return {
+    speed,
     perSecond: result.requests.total / (result.duration || 1),
     total: result.requests.total,
     p50: result.latency.p50,
@@ -194,7 +199,7 @@ async function load(url: string, options: { duration?: number; amount?: number; 
 function report(name: string, measured: Measured): void {
   console.log(
     `  ${name}: ${format(measured.perSecond)} requests/s, latency p50 ${measured.p50} ms, p99 ${measured.p99} ms, ` +
-      `${format(measured.total)} requests, ${measured.errors} errors\n    statuses ${measured.statuses}`,
+      `${format(measured.total)} requests, ${measured.errors} errors; machine speed ${format(measured.speed)}\n    statuses ${measured.statuses}`,
   );
 }
 
@@ -232,6 +237,7 @@ function wrkScript(requests: autocannon.Request[]): string {
 function loadWithWrk(url: string, seconds: number, requests: autocannon.Request[] = workload): Measured {
   const script = join(mkdtempSync(join(tmpdir(), 'errata-wrk-')), 'workload.lua');
   writeFileSync(script, wrkScript(requests));
+  const speed = machineSpeed();
   const ran = spawnSync(wrkPath as string, ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', '-s', script, url], {
     encoding: 'utf8',
   });
@@ -246,6 +252,7 @@ function loadWithWrk(url: string, seconds: number, requests: autocannon.Request[
   const failed = Number(/Non-2xx or 3xx responses: (\d+)/.exec(text)?.[1] ?? 0);
   const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(text);
   return {
+    speed,
     perSecond: Number(/Requests\/sec:\s+([\d.]+)/.exec(text)?.[1] ?? 0),
     total,
     p50: Number(ms('50').toFixed(2)),

@@ -19,6 +19,7 @@ import { lookup } from '../src/catalogue/matcher.ts';
 import { catalogue } from '../src/catalogue/index.ts';
 import { categories } from '../src/catalogue/categories.ts';
 import { loadavg } from 'node:os';
+import { machineSpeed } from './machine-speed.ts';
 
 const quick = process.argv.includes('--quick');
 const runMs = quick ? 300 : 2000;
@@ -147,22 +148,6 @@ for (const payload of payloads) {
     r.perSecond >= target ? 'yes' : 'no',
   ]);
 }
-/**
- * The machine's speed at the moment, by a fixed piece of JavaScript (serializing small objects
- * and hashing a string, as a prediction does): the shared two-core machine this was written on
- * switches between two speeds about 1.7 times apart, from one minute to the next, for any
- * JavaScript at all, and every figure below moves with it. Reported beside the mixed rounds so
- * that a reader can tell a slow machine from a slow predictor.
- */
-const referenceObjects = Array.from({ length: 100 }, (_, index) => ({ index, text: String(index), list: [index] }));
-const referenceText = 'x'.repeat(1000);
-function referenceWork(): number {
-  let sum = 0;
-  for (const value of referenceObjects) sum += JSON.stringify(value).length;
-  for (let index = 0; index < referenceText.length; index++) sum = Math.imul(sum ^ referenceText.charCodeAt(index), 0x01000193);
-  return sum;
-}
-
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -177,7 +162,7 @@ const mixedParsed = () => predictParsed(parsedAll[next++ % parsedAll.length] as 
 const mixedRaw = () => predict((payloads[next++ % payloads.length] as (typeof payloads)[number]).scenario);
 measure(mixedParsed, warmupMs);
 measure(mixedRaw, warmupMs);
-measure(referenceWork, warmupMs / 3);
+machineSpeed(warmupMs / 3);
 const rounds = quick ? 3 : 7;
 const roundMs = quick ? runMs : runMs / 2;
 const speeds: number[] = [];
@@ -185,7 +170,7 @@ const parsedRounds: number[] = [];
 const rawRounds: number[] = [];
 const rawCpuRounds: number[] = [];
 for (let round = 0; round < rounds; round++) {
-  speeds.push(measure(referenceWork, 100).perSecond);
+  speeds.push(machineSpeed());
   parsedRounds.push(measure(mixedParsed, roundMs).perSecond);
   const raw = measure(mixedRaw, roundMs);
   rawRounds.push(raw.perSecond);
