@@ -84,7 +84,7 @@ function scalarBytesAtMost(value: unknown): number {
       // Quotes, and at worst six bytes a UTF-16 unit (`\u0000`); UTF-8 needs at most three.
       return 2 + 6 * value.length;
     case 'number':
-      return 24; // as long as -1.7976931348623157e+308
+      return 25; // as long as -0.0000012345678901234567 (-1.2345678901234567e-6)
     case 'boolean':
       return 5;
     default:
@@ -113,7 +113,9 @@ export function jsonValueMeasure(value: unknown, limit = maxNestingDepth): { dep
     if (typeof (node as { toJSON?: unknown }).toJSON === 'function') bytes = Number.POSITIVE_INFINITY;
     if (Array.isArray(node)) {
       bytes += 2 + node.length; // brackets and commas
-      for (const child of node) {
+      // By index, as JSON.stringify reads an array (an iterator of its own could hide elements).
+      for (let index = 0; index < node.length; index++) {
+        const child: unknown = node[index];
         if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
         else bytes += scalarBytesAtMost(child);
       }

@@ -78,7 +78,7 @@ export function predictParsed(scenario: Scenario): Outcome {
 /**
  * The API's answer alone (status, body, entry), equal to predictParsed's: the stages stop at the
  * first that finds a problem, as the API answers only that one, and no warnings are gathered.
- * For the mock server and `errata check`, which send or compare the answer and nothing else.
+ * For the mock server, which sends the answer and nothing else.
  */
 export function answerParsed(scenario: Scenario): Answer {
   const { context, problems } = evaluate(scenario, true);

@@ -57,10 +57,13 @@ const fieldParsers = tokenFields.map((field) => {
 /** Each field's place in the order of checking, by name. */
 const fieldOrder = new Map(tokenFields.map((field, index) => [field.name, index]));
 
-/** The places of the known fields a body has, in the order they are checked: most bodies send few of some seventy. */
+/**
+ * The places of the known fields a body has, in the order they are checked: most bodies send few
+ * of some seventy. Every own string key, enumerable or not, as Object.hasOwn finds them.
+ */
 function fieldsSent(object: Record<string, unknown>): number[] {
   const sent: number[] = [];
-  for (const key of Object.keys(object)) {
+  for (const key of Object.getOwnPropertyNames(object)) {
     const index = fieldOrder.get(key);
     if (index !== undefined) sent.push(index);
   }

@@ -285,9 +285,7 @@ function kindOf(value: unknown): ValueKind {
  * The kinds of value a schema's compiled parser can accept (it refuses every other kind at its
  * first test), or undefined when that is not known: a union uses it to skip options that must fail.
  */
-function kindsAccepted(schema: Schema, seen: ReadonlySet<Schema> = new Set()): ReadonlySet<ValueKind> | undefined {
-  if (seen.has(schema)) return undefined;
-  const within = new Set(seen).add(schema);
+function kindsAccepted(schema: Schema): ReadonlySet<ValueKind> | undefined {
   const def = schema._zod.def;
   const withKind = (inner: ReadonlySet<ValueKind> | undefined, kind: ValueKind) => (inner ? new Set(inner).add(kind) : undefined);
   switch (def.type) {
@@ -306,15 +304,16 @@ function kindsAccepted(schema: Schema, seen: ReadonlySet<Schema> = new Set()): R
       return new Set([...(schema._zod.values ?? [])].map(kindOf));
     case 'optional':
     case 'default':
-      return withKind(kindsAccepted(def.innerType as Schema, within), 'undefined');
+      return withKind(kindsAccepted(def.innerType as Schema), 'undefined');
     case 'nullable':
-      return withKind(kindsAccepted(def.innerType as Schema, within), 'null');
+      return withKind(kindsAccepted(def.innerType as Schema), 'null');
     case 'lazy':
-      return kindsAccepted((def.getter as () => Schema)(), within);
+      // Its getter may name a schema not yet defined when this one is compiled: any kind, then.
+      return undefined;
     case 'union': {
       const kinds = new Set<ValueKind>();
       for (const option of def.options ?? []) {
-        const accepted = kindsAccepted(option, within);
+        const accepted = kindsAccepted(option);
         if (accepted === undefined) return undefined;
         for (const kind of accepted) kinds.add(kind);
       }

@@ -158,6 +158,13 @@ test('records read keys as zod does: integer-like keys first, non-enumerable one
   }
 });
 
+test('a union may name, through z.lazy, a schema defined after it is compiled', () => {
+  const union = z.union([z.lazy(() => later), z.string()]);
+  const parse = compile(union);
+  const later = z.number();
+  for (const value of [1, 'a', true, null, undefined]) assertSameAsZod(union, parse, value);
+});
+
 test('a default is a fresh copy each time, as zod hands it out', () => {
   const parse = compile(scenarioSchema);
   const first = parse({}) as { account: object };

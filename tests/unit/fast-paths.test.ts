@@ -101,6 +101,13 @@ test("a JSON value's measure gives its depth and never less than its JSON text's
     }),
     { numRuns: 3000, seed: 5 },
   );
+  // The longest numbers JSON writes (25 characters), many of them: the bound must still hold.
+  const longNumbers = { clientId: 'x', a: Array<number>(1000).fill(-1.2345678901234567e-6) };
+  assert.ok(jsonValueMeasure(longNumbers).bytesAtMost >= utf8Length(JSON.stringify(longNumbers)));
+  // An array is read by index, as JSON.stringify reads it, whatever iterator it has of its own.
+  const hiding = ['x'.repeat(1000)];
+  Object.defineProperty(hiding, Symbol.iterator, { value: function* () {} });
+  assert.ok(jsonValueMeasure(hiding).bytesAtMost >= 1002);
   // Values JSON.stringify reads by their own rules have no bound.
   assert.equal(jsonValueMeasure({ when: new Date(0) }).bytesAtMost, Number.POSITIVE_INFINITY);
   assert.equal(jsonValueMeasure([{ toJSON: () => 'x'.repeat(100) }]).bytesAtMost, Number.POSITIVE_INFINITY);

@@ -751,3 +751,16 @@ test('the dummy-environment warning is retired: no prediction gives it', () => {
   const outcome = predict({ request: { body: dummyBody }, account: { keyEnvironment: 'development', endpointEnvironment: 'development' } });
   assert.ok(!outcome.warnings.some((warning) => (warning.code as string) === 'dummy-environment'));
 });
+
+test('the field stage checks every field the body has in the order of the field table, enumerable or not', () => {
+  // A body built in code (the package's API) can hold a field JSON could not show: it is still the body's field.
+  const body: Record<string, unknown> = { clientId: 'user-42' };
+  Object.defineProperty(body, 'locale', { value: 123, enumerable: false });
+  assert.equal(predictParsed(parseScenario({ request: { body: body as never } })).entry, 'locale-invalid');
+  // Keys in any order, integer-like keys and `__proto__` among them: the problems come in the table's order.
+  const shuffled = JSON.parse('{"__proto__": 1, "1": 2, "locale": 5, "expiryTime": "soon", "clientId": "user-42", "documents": "ID_CARD"}');
+  const ordered = JSON.parse('{"clientId": "user-42", "expiryTime": "soon", "documents": "ID_CARD", "locale": 5}');
+  const problems = (input: unknown) => predict({ request: { body: input as never } }).problems.map((found) => found.entry);
+  assert.deepEqual(problems(shuffled), problems(ordered));
+  assert.ok(problems(ordered).length >= 3);
+});
