@@ -22,20 +22,18 @@
  * OpenAPI (scripts/fixtures/idenfy-kyc-openapi.yml, an excerpt kept for this benchmark only).
  */
 import autocannon from 'autocannon';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { catalogue } from '../src/catalogue/index.ts';
-import { basicAuthorization } from '../src/mock/credentials.ts';
 import { answerParsed, predict, predictParsed } from '../src/predict/predict.ts';
 import { parseScenario, type Scenario, type ScenarioInput } from '../src/token/scenario.ts';
 import { mockRequest } from '../src/site/mock-command.ts';
-import { manyFieldsScenario } from './payloads.ts';
+import { runWrk, scenarios, workload, wrkPath } from './mock-workload.ts';
 import { machineSpeed } from './machine-speed.ts';
 
 const quick = process.argv.includes('--quick');
@@ -46,24 +44,6 @@ const memoryRequests = quick ? 100_000 : 1_000_000;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const openApi = fileURLToPath(new URL('fixtures/idenfy-kyc-openapi.yml', import.meta.url));
 
-const scenarios: ScenarioInput[] = [
-  {},
-  manyFieldsScenario,
-  ...catalogue.flatMap((entry) => (entry.example ? [entry.example.scenario] : [])),
-];
-
-function toRequest(scenario: ScenarioInput): autocannon.Request {
-  const built = mockRequest(scenario);
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (built.basic !== null) {
-    const [key, ...secret] = built.basic.split(':');
-    headers.authorization = basicAuthorization(key as string, secret.join(':'));
-  }
-  if (built.account !== null) headers['errata-account'] = built.account;
-  const body = built.body.kind === 'bytes' ? Buffer.from(built.body.base64, 'base64') : built.body.text;
-  return { method: built.method as autocannon.Request['method'], path: '/api/v2/token', headers, body: body as string };
-}
-const workload = scenarios.map(toRequest);
 const healthyRequest = workload[0] as autocannon.Request;
 
 function format(n: number): string {
@@ -203,62 +183,14 @@ function report(name: string, measured: Measured): void {
   );
 }
 
-/**
- * wrk, a load generator written in C, where it is installed (`apt-get install wrk`): on two cores
- * autocannon, in JavaScript, takes about as much CPU as the server it measures, so the same
- * workload is also sent by wrk, one thread, the same 50 connections. Its Lua script sends the
- * workload's requests in turn, built once per thread.
- */
-const wrkPath = spawnSync('sh', ['-c', 'command -v wrk'], { encoding: 'utf8' }).stdout.trim() || null;
-
-/** A Lua string literal of any bytes: every byte as a decimal escape. */
-function luaString(value: string | Buffer): string {
-  return `"${[...Buffer.from(value)].map((byte) => `\\${byte}`).join('')}"`;
-}
-
-function wrkScript(requests: autocannon.Request[]): string {
-  const entries = requests.map((sent) => {
-    const headers = Object.entries(sent.headers ?? {})
-      .map(([name, value]) => `[${luaString(name)}] = ${luaString(String(value))}`)
-      .join(', ');
-    return `{ ${luaString(sent.method ?? 'POST')}, ${luaString(sent.path ?? '/')}, { ${headers} }, ${luaString((sent.body as string | Buffer) ?? '')} }`;
-  });
-  return [
-    `local requests = {\n${entries.join(',\n')}\n}`,
-    'local built = {}',
-    'local next = 0',
-    'init = function(args) for index, r in ipairs(requests) do built[index] = wrk.format(r[1], r[2], r[3], r[4]) end end',
-    'request = function() next = next % #built + 1; return built[next] end',
-    '',
-  ].join('\n');
-}
-
-/** The workload sent by wrk for some seconds: requests per second and latency p50 and p99 (ms). */
+/** The workload sent by wrk for some seconds (see scripts/mock-workload.ts), with the machine's speed before it. */
 function loadWithWrk(url: string, seconds: number, requests: autocannon.Request[] = workload): Measured {
-  const script = join(mkdtempSync(join(tmpdir(), 'errata-wrk-')), 'workload.lua');
-  writeFileSync(script, wrkScript(requests));
   const speed = machineSpeed();
-  const ran = spawnSync(wrkPath as string, ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', '-s', script, url], {
-    encoding: 'utf8',
-  });
-  const text = ran.stdout;
-  const ms = (percent: string): number => {
-    const match = new RegExp(`^\\s*${percent}%\\s+([\\d.]+)(us|ms|s)$`, 'm').exec(text);
-    if (!match) return Number.NaN;
-    const value = Number(match[1]);
-    return match[2] === 'us' ? value / 1000 : match[2] === 's' ? value * 1000 : value;
-  };
-  const total = Number(/(\d+) requests in/.exec(text)?.[1] ?? 0);
-  const failed = Number(/Non-2xx or 3xx responses: (\d+)/.exec(text)?.[1] ?? 0);
-  const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(text);
+  const ran = runWrk(url, seconds, requests, connections);
   return {
     speed,
-    perSecond: Number(/Requests\/sec:\s+([\d.]+)/.exec(text)?.[1] ?? 0),
-    total,
-    p50: Number(ms('50').toFixed(2)),
-    p99: Number(ms('99').toFixed(2)),
-    statuses: `${total > 0 ? ((100 * (total - failed)) / total).toFixed(0) : 0}% 2xx (wrk counts no more)`,
-    errors: errors ? errors.slice(1).reduce((sum, count) => sum + Number(count), 0) : 0,
+    ...ran,
+    statuses: `${ran.total > 0 ? ((100 * (ran.total - ran.non2xx)) / ran.total).toFixed(0) : 0}% 2xx (wrk counts no more)`,
   };
 }
 

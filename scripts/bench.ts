@@ -13,8 +13,8 @@
  * input (predict) on the mixed workload.
  */
 import { predict, predictParsed } from '../src/predict/predict.ts';
-import { manyFieldsScenario } from './payloads.ts';
-import { parseScenario, type ScenarioInput } from '../src/token/scenario.ts';
+import { mixedPayloads as payloads } from './payloads.ts';
+import { parseScenario } from '../src/token/scenario.ts';
 import { lookup } from '../src/catalogue/matcher.ts';
 import { catalogue } from '../src/catalogue/index.ts';
 import { categories } from '../src/catalogue/categories.ts';
@@ -25,45 +25,6 @@ const quick = process.argv.includes('--quick');
 const runMs = quick ? 300 : 2000;
 const warmupMs = quick ? 100 : 300;
 const target = 100_000;
-
-const latin1 = Buffer.from([...Buffer.from('{"clientId": "J'), 0xfc, ...Buffer.from('rgen"}')]).toString('base64');
-
-const payloads: { name: string; scenario: ScenarioInput }[] = [
-  { name: 'valid minimal', scenario: { request: { body: { clientId: 'user-42' } } } },
-  {
-    name: 'valid, many fields',
-    scenario: manyFieldsScenario,
-  },
-  {
-    name: 'several problems',
-    scenario: {
-      request: {
-        credentials: 'invalid',
-        method: 'GET',
-        body: {
-          clientId: '',
-          expiryTime: 0,
-          country: 'LTU',
-          documents: ['PASSPORT', 'DRIVING_LICENSE'],
-          successUrl: 'http://localhost:3000/done',
-          dateOfBirth: '24/12/1990',
-          callbackUrl: 'https://example.com/cb',
-          utilityBill: true,
-          additionalSteps: { ALL: { ALL: { UTILITY_BILL: {} } } },
-        },
-      },
-      account: { active: false, requestsLastHour: 10_000, customCallbackUrl: false, tokenLimitReached: true },
-    },
-  },
-  { name: 'malformed JSON raw body', scenario: { request: { rawBody: '{"clientId": "user-42", "expiryTime": 3600,}' } } },
-  { name: 'non-UTF-8 bytes', scenario: { request: { rawBodyBase64: latin1 } } },
-  {
-    name: 'unknown keys',
-    scenario: {
-      request: { body: { clientID: 'user-42', client_id: 'x', clientld: 'y', expirytime: 60, callback_url: 'https://x', foo: 1, bar: 2 } },
-    },
-  },
-];
 
 const lookups: { name: string; text: string }[] = [
   { name: 'identifier', text: 'BAD_VALUE' },
