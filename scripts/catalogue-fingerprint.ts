@@ -1,11 +1,12 @@
 /**
- * `npm run catalogue:fingerprint`: records the fingerprint of every catalogue entry under the
- * current catalogueVersion in src/catalogue/fingerprints.json, once the version is bumped and its
+ * `npm run catalogue:fingerprint`: records the fingerprint of every catalogue entry, and of what
+ * the predictor answers with it over the probes of src/predict/probes.ts, under the current catalogueVersion in src/catalogue/fingerprints.json, once the version is bumped and its
  * changelog release lists every entry that changed. Refuses, naming what to do, otherwise.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { catalogue, catalogueVersion, changelog } from '../src/catalogue/index.ts';
 import { recordRelease, type FingerprintFile } from '../src/catalogue/fingerprint.ts';
+import { answersByEntry } from '../src/predict/probes.ts';
 
 if (process.env.ERRATA_CATALOGUE) {
   console.error('ERRATA_CATALOGUE is set: fingerprints are recorded for the real catalogue only. Unset it and run again.');
@@ -21,12 +22,12 @@ try {
   recorded = { releases: [] };
 }
 
-const result = recordRelease({ entries: catalogue, version: catalogueVersion, changelog, recorded });
+const result = recordRelease({ entries: catalogue, predictions: answersByEntry(), version: catalogueVersion, changelog, recorded });
 if (result.file === null) {
   console.error(`Nothing recorded. First:\n${result.problems.map((problem) => `- ${problem}`).join('\n')}`);
   process.exit(1);
 }
 writeFileSync(path, `${JSON.stringify(result.file, null, 2)}\n`);
 console.log(
-  `Recorded the fingerprints of ${catalogue.length} entries for catalogue ${catalogueVersion} in src/catalogue/fingerprints.json.`,
+  `Recorded the fingerprints of ${catalogue.length} entries and their predictions for catalogue ${catalogueVersion} in src/catalogue/fingerprints.json.`,
 );

@@ -1,8 +1,10 @@
 /**
  * The catalogue's version, enforced: each released version records a fingerprint of every entry
- * (a hash of its canonical JSON) in `fingerprints.json`. A test recomputes them; an entry that
- * changed since the newest recorded version fails it until the version is bumped, a changelog
- * release names the entry, and `npm run catalogue:fingerprint` records the new version.
+ * (a hash of its canonical JSON) in `fingerprints.json`, and one of what the predictor answers
+ * with each entry over fixed probe scenarios (src/predict/probes.ts). A test recomputes them; an
+ * entry or a prediction that changed since the newest recorded version fails it until the
+ * version is bumped, a changelog release names the entry (a changed prediction under
+ * `changedPredictions`), and `npm run catalogue:fingerprint` records the new version.
  *
  * Node only (node:crypto): read by that test and that script, never by the site or the package.
  */
@@ -13,6 +15,11 @@ import type { ChangelogRelease } from './version.ts';
 export interface RecordedRelease {
   version: string;
   entries: Record<string, string>;
+  /**
+   * Slug → hash of the probe answers given with that entry; absent from versions recorded before
+   * predictions were fingerprinted (their predictions are not compared).
+   */
+  predictions?: Record<string, string>;
 }
 
 /** `fingerprints.json`: the recorded versions, newest first. */
@@ -44,6 +51,11 @@ export function fingerprintsOf(entries: readonly { slug: string }[]): Record<str
   return Object.fromEntries(entries.map((entry) => [entry.slug, fingerprintOf(entry)]));
 }
 
+/** Slug → hash of the probe answers given with that entry. */
+export function predictionFingerprints(predictions: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(predictions).map(([slug, answers]) => [slug, fingerprintOf(answers)]));
+}
+
 export interface Difference {
   changed: string[];
   added: string[];
@@ -56,6 +68,19 @@ export function difference(before: Record<string, string>, after: Record<string,
     added: Object.keys(after).filter((slug) => !(slug in before)),
     removed: Object.keys(before).filter((slug) => !(slug in after)),
   };
+}
+
+/** Entries whose probe answers changed between two recorded sets: changed, newly answered or no longer answered. */
+function predictionChanges(before: Record<string, string> | undefined, after: Record<string, string>): string[] {
+  if (before === undefined) return [];
+  const found = difference(before, after);
+  return [...found.changed, ...found.added, ...found.removed];
+}
+
+/** Of the entries whose predictions changed, those a release lists neither as changed predictions nor as new. */
+function unlistedPredictions(release: ChangelogRelease, changed: readonly string[]): string[] {
+  const listed = new Set([...(release.changedPredictions ?? []), ...(release.newEntries ?? [])]);
+  return changed.filter((slug) => !listed.has(slug));
 }
 
 const isEmpty = (found: Difference) => found.changed.length + found.added.length + found.removed.length === 0;
@@ -71,6 +96,8 @@ function unlisted(release: ChangelogRelease, found: Difference): string[] {
 
 export interface ReleaseState {
   entries: readonly { slug: string }[];
+  /** What the predictor answers now, by entry: src/predict/probes.ts's answersByEntry(). */
+  predictions: Record<string, unknown>;
   /** `catalogueVersion` of src/catalogue/version.ts. */
   version: string;
   changelog: readonly ChangelogRelease[];
@@ -121,11 +148,19 @@ function problemsOf(state: ReleaseState): Problem[] {
     }
     const missing = unlisted(release, difference(earlier.entries, later.entries));
     if (missing.length > 0) edit(`The changelog release ${later.version} does not list entries that changed in it: ${missing.join(', ')}.`);
+    const predicted = unlistedPredictions(release, predictionChanges(earlier.predictions, later.predictions ?? {}));
+    if (later.predictions && predicted.length > 0) {
+      edit(
+        `The changelog release ${later.version} does not list, under changedPredictions, entries whose predictions changed in it: ${predicted.join(', ')}.`,
+      );
+    }
   }
 
   const current = fingerprintsOf(state.entries);
   const found = difference(latest.entries, current);
+  const predicted = predictionChanges(latest.predictions, predictionFingerprints(state.predictions));
   const names = [
+    predicted.length > 0 && `predictions changed: ${predicted.join(', ')}`,
     found.changed.length > 0 && `changed: ${found.changed.join(', ')}`,
     found.added.length > 0 && `new: ${found.added.join(', ')}`,
     found.removed.length > 0 && `removed: ${found.removed.join(', ')}`,
@@ -135,9 +170,32 @@ function problemsOf(state: ReleaseState): Problem[] {
   if (found.removed.length > 0) {
     edit(`Entries were removed (${found.removed.join(', ')}): an entry keeps its page for good; mark it \`retired\` instead.`);
   }
-  if (isEmpty(found)) {
+  const predictedNames = `predictions changed: ${predicted.join(', ')}`;
+  if (isEmpty(found) && predicted.length === 0) {
     if (latest.version !== version)
       record(`catalogueVersion is ${version} but the fingerprints record ${latest.version}: run \`${fingerprintCommand}\`.`);
+    else if (latest.predictions === undefined)
+      record(`The fingerprints of ${version} record no predictions: run \`${fingerprintCommand}\` to add them.`);
+    return problems;
+  }
+  if (isEmpty(found)) {
+    // Only predictions changed: a field rule, a business rule or the order of evaluation did.
+    if (latest.version === version) {
+      edit(
+        `Predictions changed since version ${version} was recorded (${predictedNames}), without a new version: a rule the predictor follows changed. ` +
+          `Bump catalogueVersion in ${where}, add a changelog release for the new version that lists each entry under changedPredictions ` +
+          `and says what now answers differently, then run \`${fingerprintCommand}\`.`,
+      );
+      return problems;
+    }
+    const release = changelog.find((each) => each.version === version);
+    const missing = release ? unlistedPredictions(release, predicted) : predicted;
+    if (missing.length > 0) {
+      edit(`The changelog release ${version} in ${where} does not list ${missing.join(', ')} under changedPredictions: add each.`);
+    }
+    record(
+      `Predictions changed since ${latest.version} (${predictedNames}): once the changelog lists them, run \`${fingerprintCommand}\` to record ${version}.`,
+    );
     return problems;
   }
   if (latest.version === version) {
@@ -151,6 +209,10 @@ function problemsOf(state: ReleaseState): Problem[] {
   }
   const release = changelog.find((each) => each.version === version);
   const missing = release ? unlisted(release, found) : [...found.changed, ...found.added];
+  const missingPredictions = release ? unlistedPredictions(release, predicted) : predicted;
+  if (missingPredictions.length > 0) {
+    edit(`The changelog release ${version} in ${where} does not list ${missingPredictions.join(', ')} under changedPredictions: add each.`);
+  }
   if (missing.length > 0) {
     edit(
       `The changelog release ${version} in ${where} does not list ${missing.join(', ')}: add each to changedPredictions, changedEntries or (for a new entry) newEntries.`,
@@ -171,6 +233,7 @@ export function recordRelease(state: ReleaseState): { file: FingerprintFile; pro
   const blocking = problemsOf(state).filter((problem) => !problem.recordingFixes);
   if (blocking.length > 0) return { file: null, problems: blocking.map((problem) => problem.text) };
   const entries = fingerprintsOf(state.entries);
+  const predictions = predictionFingerprints(state.predictions);
   const releases = state.recorded.releases.filter((release) => release.version !== state.version);
-  return { file: { releases: [{ version: state.version, entries }, ...releases] }, problems: [] };
+  return { file: { releases: [{ version: state.version, entries, predictions }, ...releases] }, problems: [] };
 }

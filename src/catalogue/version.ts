@@ -4,8 +4,10 @@
  * entry is listed here, with why.
  *
  * Enforced: src/catalogue/fingerprints.json records a hash of every entry per released version,
- * and tests/unit/catalogue-version.test.ts fails on any entry that changed since, until the version
- * is bumped, a release below lists the entry and `npm run catalogue:fingerprint` records it.
+ * and of what the predictor answers with it over fixed probes (src/predict/probes.ts), and
+ * tests/unit/catalogue-version.test.ts fails on any entry or prediction that changed since, until
+ * the version is bumped, a release below lists the entry and `npm run catalogue:fingerprint`
+ * records it.
  */
 export const catalogueVersion = '1.1.1';
 

@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { catalogue, catalogueVersion, changelog, type Entry } from '../../src/catalogue/index.ts';
 import type { ChangelogRelease } from '../../src/catalogue/version.ts';
+import { answersByEntry, probes } from '../../src/predict/probes.ts';
+import { predict } from '../../src/predict/predict.ts';
 import {
   canonicalJson,
   fingerprintOf,
@@ -17,7 +19,8 @@ import {
 } from '../../src/catalogue/fingerprint.ts';
 
 const recorded = JSON.parse(readFileSync(new URL('../../src/catalogue/fingerprints.json', import.meta.url), 'utf8')) as FingerprintFile;
-const real: ReleaseState = { entries: catalogue, version: catalogueVersion, changelog, recorded };
+const predictions = answersByEntry();
+const real: ReleaseState = { entries: catalogue, predictions, version: catalogueVersion, changelog, recorded };
 
 /** The catalogue with one entry's message (or title) changed, as an edit to its record would. */
 function edited(slug: string): Entry[] {
@@ -141,4 +144,64 @@ test("an entry's fingerprint does not depend on the order its keys are written i
   assert.equal(fingerprintOf(reversed), fingerprintOf(entry));
   assert.notEqual(fingerprintOf({ ...entry, retry: { ...entry.retry, helps: !entry.retry.helps } }), fingerprintOf(entry));
   assert.equal(canonicalJson({ b: [1, { d: 2, c: undefined }], a: 'x' }), '{"a":"x","b":[1,{"d":2}]}');
+});
+
+/** The predictions with one probe answered differently, as a changed field rule would answer it. */
+function rulesChanged(slug: string): Record<string, unknown> {
+  const answers = predictions[slug] as Record<string, { status: number; body: unknown }>;
+  const [probe, answer] = Object.entries(answers)[0] as [string, { status: number; body: unknown }];
+  return { ...predictions, [slug]: { ...answers, [probe]: { ...answer, status: answer.status + 1 } } };
+}
+
+test('a changed prediction without a new version fails, naming the entry and changedPredictions', planted, () => {
+  const problems = releaseProblems({ ...real, predictions: rulesChanged('name-invalid') });
+  assert.equal(problems.length, 1, problems.join('\n'));
+  const [problem] = problems as [string];
+  assert.match(problem, /Predictions changed since version .* \(predictions changed: name-invalid\)/);
+  assert.match(problem, /under changedPredictions/);
+  assert.match(problem, /npm run catalogue:fingerprint/);
+  assert.equal(recordRelease({ ...real, predictions: rulesChanged('name-invalid') }).file, null);
+});
+
+test('a changed prediction must be listed under changedPredictions; then the recipe passes and stays checked', planted, () => {
+  const changed = rulesChanged('name-invalid');
+  const asPage = releaseProblems({ ...real, predictions: changed, version: next, changelog: bumped({ changedEntries: ['name-invalid'] }) });
+  assert.ok(
+    asPage.some((problem) => new RegExp(`release ${escaped(next)} .*does not list name-invalid under changedPredictions`).test(problem)),
+    asPage.join('\n'),
+  );
+  const state: ReleaseState = { ...real, predictions: changed, version: next, changelog: bumped({ changedPredictions: ['name-invalid'] }) };
+  assert.deepEqual(
+    releaseProblems(state).map((problem) => problem.includes('npm run catalogue:fingerprint')),
+    [true],
+  );
+  const result = recordRelease(state);
+  assert.ok(result.file);
+  assert.deepEqual(releaseProblems({ ...state, recorded: result.file }), []);
+  const history = releaseProblems({ ...state, recorded: result.file, changelog: bumped({}) });
+  assert.ok(
+    history.some((problem) =>
+      problem.includes(`release ${next} does not list, under changedPredictions, entries whose predictions changed in it: name-invalid`),
+    ),
+    history.join('\n'),
+  );
+});
+
+test("the probes try every field on both sides of its rule, and every stage's example", () => {
+  const entriesByField = new Map<string, Set<string>>();
+  const names = new Set<string>();
+  for (const { name, scenario } of probes()) {
+    assert.ok(!names.has(name), `two probes are named ${name}`);
+    names.add(name);
+    const field = /^field:([^=]+)=/.exec(name)?.[1];
+    if (field === undefined) continue;
+    const entries = entriesByField.get(field) ?? new Set<string>();
+    entries.add(predict(scenario).entry);
+    entriesByField.set(field, entries);
+  }
+  assert.ok(entriesByField.size > 60);
+  for (const [field, entries] of entriesByField) {
+    assert.ok(entries.size >= 2, `every probe of ${field} gets ${[...entries].join(', ')}: its rule is never crossed`);
+  }
+  for (const entry of catalogue) if (entry.example) assert.ok(names.has(`example:${entry.slug}`));
 });

@@ -1,0 +1,94 @@
+/**
+ * What the predictor answers, by entry, over a fixed set of probe scenarios: the catalogue's
+ * version is bound to it (src/catalogue/fingerprint.ts), so that a change to a field rule or a
+ * business rule that changes a prediction needs a new version, as a change to an entry does.
+ *
+ * The probes are every catalogue example and, for every field of the token request, the field
+ * sent with each of a fixed list of values. The values do not come from the field's rule: probes
+ * built from a rule would move with it (a longer length limit, a longer probe) and never notice
+ * that it changed.
+ */
+import { catalogue } from '../catalogue/index.ts';
+import { tokenFields } from '../token/fields.ts';
+import type { ScenarioInput } from '../token/scenario.ts';
+import { predict } from './predict.ts';
+
+/** Values each field is probed with: every JSON type, lengths and numbers near common limits, common formats. */
+const probeValues: readonly unknown[] = [
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1,
+  1.5,
+  18,
+  59,
+  60,
+  300,
+  3600,
+  86_400,
+  2_592_000,
+  2_592_001,
+  1e9,
+  '',
+  ' ',
+  'x',
+  'x'.repeat(30),
+  'x'.repeat(40),
+  'x'.repeat(50),
+  'x'.repeat(100),
+  'x'.repeat(101),
+  'x'.repeat(255),
+  'x'.repeat(256),
+  'x'.repeat(1000),
+  'LT',
+  'lt',
+  'LTU',
+  'en',
+  'M',
+  'ID_CARD',
+  'IDENTIFICATION',
+  'APPROVED',
+  '1990-12-24',
+  '24/12/1990',
+  'https://example.com/a',
+  'http://example.com/a',
+  '0e3c9f5a-2b1d-4c8e-9f7a-1b2c3d4e5f60',
+  [],
+  ['ID_CARD'],
+  ['LT'],
+  ['x'],
+  [1],
+  {},
+  { ALL: ['ID_CARD'] },
+  { ALL: { ALL: { UTILITY_BILL: {} } } },
+];
+
+/** Each probe under a name of its own, so that a probe's answer stays tied to it when others are added. */
+export function probes(): { name: string; scenario: ScenarioInput }[] {
+  const found: { name: string; scenario: ScenarioInput }[] = [];
+  for (const entry of catalogue) {
+    if (entry.example) found.push({ name: `example:${entry.slug}`, scenario: entry.example.scenario });
+  }
+  for (const field of tokenFields) {
+    for (const value of probeValues) {
+      found.push({
+        name: `field:${field.name}=${JSON.stringify(value)}`,
+        scenario: { request: { body: { clientId: 'user-42', [field.name]: value } as never } },
+      });
+    }
+  }
+  return found;
+}
+
+/** Every probe's answer (status and body), by the entry it is answered with, each under the probe's name. */
+export function answersByEntry(): Record<string, Record<string, unknown>> {
+  const answers: Record<string, Record<string, unknown>> = {};
+  for (const { name, scenario } of probes()) {
+    const { status, body, entry } = predict(scenario);
+    answers[entry] ??= {};
+    (answers[entry] as Record<string, unknown>)[name] = { status, body };
+  }
+  return answers;
+}
