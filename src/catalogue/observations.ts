@@ -2,7 +2,7 @@
  * Observations: real answers of iDenfy's API that someone received and recorded in public
  * material (an integrator's commit or code comment, a body pasted into iDenfy's documentation
  * history, iDenfy's own client code branching on a value). They are the evidence of the kind
- * "observed"; entries name them by id (R1–R14). Collected on 2026-11-27; nothing here was sent
+ * "observed"; entries name them by id (R1 onward). Collected on 2026-11-27; nothing here was sent
  * to the API by Errata. Where an observation and the 2026 reference disagree, the reference
  * decides the prediction and the observation becomes a "you may also see" variant.
  */
@@ -291,6 +291,9 @@ export const observations = [
 export type ObservationId = (typeof observations)[number]['id'];
 
 export const observationIds = observations.map((observation) => observation.id) as [ObservationId, ...ObservationId[]];
+
+/** "R1–R14": the ids from the first observation to the last, as the site writes the range (a new one extends it). */
+export const observationRange = `${observationIds[0]}–${observationIds[observationIds.length - 1]}`;
 
 const byId = new Map<string, Observation>(observations.map((observation) => [observation.id, observation]));
 

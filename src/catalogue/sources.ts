@@ -1,3 +1,5 @@
+import { observationRange } from './observations.ts';
+
 /**
  * The public documents the catalogue cites. An entry names a source by its id and, where it helps,
  * the section it comes from.
@@ -44,7 +46,7 @@ export const sources = {
     note: "iDenfy's own client code, which branches on identifiers the API sends: observations R8 and R9.",
   },
   observations: {
-    title: "Real responses recorded in public material (Errata's observations R1–R14)",
+    title: `Real responses recorded in public material (Errata's observations ${observationRange})`,
     url: '/evidence/',
     note: "Integrators' commits and code comments, bodies pasted into iDenfy's documentation, iDenfy's own client code; each with its source, date and trust.",
   },

@@ -4,6 +4,8 @@
  * build wrote, and a test holds this list to the pages under src/pages). A page is added here once; `nav` puts it in
  * the header (with its short label there), in this order.
  */
+import { observationRange } from '../catalogue/observations.ts';
+
 export interface SitePage {
   path: string;
   /** The page's title, as `/llms.txt` lists it. */
@@ -69,7 +71,7 @@ export const sitePages = [
   {
     path: '/evidence/',
     title: 'Observed responses',
-    summary: 'Real answers of the API recorded in public material (R1–R14), and what each settled.',
+    summary: `Real answers of the API recorded in public material (${observationRange}), and what each settled.`,
   },
   { path: '/changelog/', title: 'Changelog', summary: 'What changed in each release of the catalogue, and why.' },
 ] as const satisfies readonly SitePage[];

@@ -1,5 +1,5 @@
 /**
- * One test per observation (R1–R14): what the real API was seen to answer, checked against the
+ * One test per observation (R1 onward): what the real API was seen to answer, checked against the
  * catalogue, the predictor and the lookup. Where Errata disagrees on purpose, the test says why
  * and checks that the entry shows both forms (the observed one as a variant). The browser's
  * sharded lookup is held to the same answers, since triage and search run on it.
@@ -10,7 +10,8 @@ import { catalogue, entry, resolveVariant, type Entry } from '../../src/catalogu
 import { lookup } from '../../src/catalogue/matcher.ts';
 import { resolveEvidence } from '../../src/catalogue/evidence.ts';
 import { isPredictable } from '../../src/catalogue/endpoints.ts';
-import { observation, observations, type Observation, type ObservationId } from '../../src/catalogue/observations.ts';
+import { observation, observationRange, observations, type Observation, type ObservationId } from '../../src/catalogue/observations.ts';
+import { sources as catalogueSources } from '../../src/catalogue/sources.ts';
 import { predict } from '../../src/predict/predict.ts';
 import { evaluationOrder } from '../../src/predict/stages.ts';
 import { buildLookupFiles } from '../../src/search/index-data.ts';
@@ -74,6 +75,9 @@ test('the observations are R1 to R14, each with its endpoint, what it shows, its
     observations.map((each) => each.id),
     Array.from({ length: 14 }, (_, index) => `R${index + 1}`),
   );
+  // The range the evidence page's summary and the observations source's title write, from the list.
+  assert.equal(observationRange, 'R1–R14');
+  assert.equal(catalogueSources.observations.title, "Real responses recorded in public material (Errata's observations R1–R14)");
   for (const each of observations as readonly Observation[]) {
     assert.ok(each.endpoint.length > 0, each.id);
     assert.ok(each.source.repository || each.source.url, each.id);
