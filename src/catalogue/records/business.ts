@@ -3,7 +3,7 @@
  * account), the token limit and the success.
  */
 import type { EntryInput } from '../entry.ts';
-import { olderBodyVariant, tokenEndpoint } from './shared.ts';
+import { olderBodyVariant, tokenEndpoint, type VariantInput, withOlderBodyVariant } from './shared.ts';
 
 const businessRules = { source: 'reference', section: 'Business Logic Errors' } as const;
 
@@ -18,8 +18,19 @@ function businessRule(reason: string): EntryInput['provenance'] {
 const contractRule = businessRule('the identifier follows its meaning (a contract matter) and the text is inferred.');
 const requestRule = businessRule('the identifier follows its meaning (fields that fail together) and the text is inferred.');
 
-function businessEntry(entry: Omit<EntryInput, 'kind' | 'status' | 'category' | 'endpoints' | 'variants'>): EntryInput {
-  return { kind: 'case', status: 400, category: 'business-rules', endpoints: [tokenEndpoint], variants: [olderBodyVariant], ...entry };
+/** A business rule's entry: a 400 case of the token endpoint, with the older body form and any `variants` given after it. */
+export function businessEntry({
+  variants,
+  ...entry
+}: Omit<EntryInput, 'kind' | 'status' | 'category' | 'endpoints' | 'variants'> & { variants?: VariantInput[] }): EntryInput {
+  return {
+    kind: 'case',
+    status: 400,
+    category: 'business-rules',
+    endpoints: [tokenEndpoint],
+    ...entry,
+    variants: withOlderBodyVariant(variants),
+  };
 }
 
 /** Dummy sessions are for development only; the answer elsewhere shares its text with the wrong environment's. */

@@ -3,7 +3,7 @@ import type { EntryInput } from '../entry.ts';
 
 export { tokenEndpoint } from '../endpoints.ts';
 
-type VariantInput = NonNullable<EntryInput['variants']>[number];
+export type VariantInput = NonNullable<EntryInput['variants']>[number];
 
 /**
  * iDenfy's older documentation shows error bodies with two more keys, and the real error bodies
@@ -18,6 +18,16 @@ export const olderBodyVariant: VariantInput = {
   observed: ['R5', 'R10'],
   seen: '2019',
 };
+
+/**
+ * The variants of an entry whose helper (`fieldEntry`, `businessEntry`) gives the older body form
+ * by default: that form first, then the entry's own. Given variants add to the default rather
+ * than replace it, since a replaced default went unnoticed (no test reads each entry's older form);
+ * an entry without the older form is written out in full.
+ */
+export function withOlderBodyVariant(variants: readonly VariantInput[] = []): VariantInput[] {
+  return [olderBodyVariant, ...variants.filter((variant) => variant !== olderBodyVariant)];
+}
 
 /** The reference's field table as a source, for every field rule entry. */
 export const fieldTable = { source: 'reference', section: 'Field Validation Errors' } as const;
