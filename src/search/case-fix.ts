@@ -4,7 +4,7 @@
  * ("Send `LT`, not `Lithuania`."). Nothing here knows an entry: every sentence follows from the
  * rule, so a field added to the table gets its sentence too. Country names come from the
  * platform's own CLDR data (`Intl.DisplayNames`, in English and in the 16 languages of iDenfy's
- * UI), never from a table shipped with the page. Pure, no DOM: the unit tests run it in Node.
+ * UI), with a short list of English names CLDR may lack (./country-aliases.ts). Pure, no DOM: the unit tests run it in Node.
  *
  * When the value does not say what went wrong, or there is no value, there is no sentence
  * (`null`), and the page shows the entry's general steps alone.
@@ -13,6 +13,7 @@ import type { ValueRule } from '../token/fields.ts';
 import { caseLimits } from './case-link.ts';
 import type { CaseField } from './case-fields.ts';
 import { editDistance } from '../edit-distance.ts';
+import { countryAliases } from './country-aliases.ts';
 
 export { caseFields, type CaseField } from './case-fields.ts';
 
@@ -145,6 +146,16 @@ function namesOf(codes: readonly string[]): { key: string; item: string; fuzzy: 
   const list = [...byName]
     .filter(([, set]) => set.size === 1)
     .map(([key, set]) => ({ key, item: [...set][0] as string, fuzzy: english.has(key) }));
+  // The English names CLDR may lack, unless the platform gives the name to another country.
+  for (const [alias, each] of Object.entries(countryAliases)) {
+    const key = foldName(alias);
+    const named = byName.get(key);
+    if (!codes.includes(each) || (named && !(named.size === 1 && named.has(each)))) continue;
+    // An English name: misspellings of it are read too ("Holand" is then as near Holland as Poland, so no guess).
+    const known = list.find((name) => name.key === key);
+    if (known) known.fuzzy = true;
+    else list.push({ key, item: each, fuzzy: true });
+  }
   countryNames.set(codes, list);
   return list;
 }
@@ -266,23 +277,77 @@ const codePoints = (value: string) => [...value].length;
 /** A value of the longest length a link carries, ending in an ellipsis, was cut when the link was made. */
 const wasCut = (value: string) => value.endsWith('…') && codePoints(value) >= cutValueLength;
 
+/**
+ * Hosts that only the machine itself, or its own network, reaches: neither iDenfy's servers (for
+ * `callbackUrl`) nor the browser of the person verified (for the redirects) can.
+ */
+function isLocalHost(host: string): boolean {
+  const name = host.toLowerCase().replace(/^\[|\]$/g, '');
+  if (name === 'localhost' || name.endsWith('.localhost') || name.endsWith('.local') || name === '::1') return true;
+  if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(name)) return false;
+  return /^(127|10|0)\./.test(name) || /^192\.168\./.test(name) || /^172\.(1[6-9]|2\d|3[01])\./.test(name) || /^169\.254\./.test(name);
+}
+
+/** The host of an address written without a scheme ("example.com/hook", "localhost:3000/cb"), if it is one. */
+function bareHost(value: string): string | undefined {
+  const host = /^(?:\/\/)?(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::\d+)?(?:[/?#]|$)/i.exec(value)?.[1];
+  return host !== undefined && (isLocalHost(host) || /^([a-z0-9-]+\.)+[a-z]{2,}$/i.test(host)) ? host : undefined;
+}
+
+/** Send an https:// address with a public host, and why the one sent is not: its scheme, and its local host. */
+function localHostFix(field: string, value: string, host: string, scheme: string | undefined): FixPart[] {
+  const schemeProblem =
+    scheme === undefined
+      ? [text('it has no https://, and ')]
+      : scheme === 'https'
+        ? []
+        : [text('its scheme is '), code(scheme), text(', and ')];
+  return [
+    text('Send an https:// address with a public host in '),
+    code(field),
+    text(" (a tunnel's, for local development), not "),
+    code(value),
+    text(': '),
+    ...schemeProblem,
+    code(host),
+    text(' is a local host, which neither iDenfy nor the people you verify can reach.'),
+  ];
+}
+
 function urlFix(field: string, value: string, maxLength: number | undefined): FixPart[] | null {
-  if (/^http:\/\//i.test(value))
-    return [text('Send an https:// address: '), code(`https://${value.slice(7)}`), text(', not '), code(value), text('.')];
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(value)) {
-    const host = /^(?:\/\/)?([a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?(?:[/?#]|$)/i.test(value);
-    if (host && !/\s/.test(value))
-      return [
-        text('Send '),
-        code(`https://${value.replace(/^\/\//, '')}`),
-        text(', not '),
-        code(value),
-        text(': a whole address, with https://.'),
-      ];
-    return [text('Send a whole address that starts with https:// and a host in '), code(field), text(', not '), code(value), text('.')];
+  const bare = /\s/.test(value) ? undefined : bareHost(value);
+  if (bare !== undefined) {
+    if (isLocalHost(bare)) return localHostFix(field, value, bare, undefined);
+    return [
+      text('Send '),
+      code(`https://${value.replace(/^\/\//, '')}`),
+      text(', not '),
+      code(value),
+      text(': a whole address, with https://.'),
+    ];
   }
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
+  if (scheme === undefined)
+    return [text('Send a whole address that starts with https:// and a host in '), code(field), text(', not '), code(value), text('.')];
+  const host = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#\s]*@)?(\[[^\]]*\]|[^:/?#\s]*)/i.exec(value)?.[1];
+  if (host && isLocalHost(host) && scheme !== 'https') return localHostFix(field, value, host, scheme);
+  if (scheme === 'http')
+    return [text('Send an https:// address: '), code(`https://${value.slice(7)}`), text(', not '), code(value), text('.')];
+  if (scheme !== 'https')
+    return [
+      text('Send an https:// address in '),
+      code(field),
+      text(', not '),
+      code(value),
+      text(': its scheme is '),
+      code(scheme),
+      text(', and the URL fields take only '),
+      code('https'),
+      text('.'),
+    ];
   if (maxLength !== undefined && (wasCut(value) || codePoints(value) > maxLength)) return lengthFix(field, value, maxLength);
   if (/\s/.test(value)) return [text('Send '), code(field), text(' without spaces: write each space as %20.')];
+  if (host && isLocalHost(host)) return localHostFix(field, value, host, scheme);
   return null;
 }
 

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { caseFields, caseFix, fixText, readDate } from '../../src/search/case-fix.ts';
 import { caseLimits } from '../../src/search/case-link.ts';
+import { countryAliases } from '../../src/search/country-aliases.ts';
 import { catalogue } from '../../src/catalogue/index.ts';
 import { tokenFields } from '../../src/token/fields.ts';
 
@@ -118,6 +119,64 @@ test('numbers, booleans and URLs: the bound, the literal, the https address', ()
     sentence('url-invalid', 'callbackUrl', 'example.com/hook'),
     'Send `https://example.com/hook`, not `example.com/hook`: a whole address, with https://.',
   );
+});
+
+test('a URL of another scheme names the scheme; the URL fields take only https', () => {
+  assert.equal(
+    sentence('url-invalid', 'callbackUrl', 'ftp://example.com/x'),
+    'Send an https:// address in `callbackUrl`, not `ftp://example.com/x`: its scheme is `ftp`, and the URL fields take only `https`.',
+  );
+  assert.equal(
+    sentence('url-invalid', 'successUrl', 'mailto:team@example.com'),
+    'Send an https:// address in `successUrl`, not `mailto:team@example.com`: its scheme is `mailto`, and the URL fields take only `https`.',
+  );
+  // A host with a port is not a scheme.
+  assert.equal(
+    sentence('url-invalid', 'callbackUrl', 'example.com:8443/hook'),
+    'Send `https://example.com:8443/hook`, not `example.com:8443/hook`: a whole address, with https://.',
+  );
+});
+
+test('a URL with a local host asks for a public host, and says what else is wrong: no scheme, or http', () => {
+  const local = (value: string, host: string, problem: string) =>
+    `Send an https:// address with a public host in \`callbackUrl\` (a tunnel's, for local development), not \`${value}\`: ${problem}\`${host}\` is a local host, which neither iDenfy nor the people you verify can reach.`;
+  assert.equal(
+    sentence('url-invalid', 'callbackUrl', 'localhost:3000/cb'),
+    local('localhost:3000/cb', 'localhost', 'it has no https://, and '),
+  );
+  assert.equal(
+    sentence('url-invalid', 'callbackUrl', 'http://localhost:3000/cb'),
+    local('http://localhost:3000/cb', 'localhost', 'its scheme is `http`, and '),
+  );
+  assert.equal(
+    sentence('url-invalid', 'callbackUrl', 'http://127.0.0.1/cb'),
+    local('http://127.0.0.1/cb', '127.0.0.1', 'its scheme is `http`, and '),
+  );
+  assert.equal(sentence('url-invalid', 'callbackUrl', 'https://192.168.1.20/cb'), local('https://192.168.1.20/cb', '192.168.1.20', ''));
+  assert.equal(
+    sentence('url-invalid', 'callbackUrl', 'ftp://localhost/cb'),
+    local('ftp://localhost/cb', 'localhost', 'its scheme is `ftp`, and '),
+  );
+  // A public host over https breaks no part of the rule the value shows; a public host over http keeps its own sentence.
+  assert.equal(sentence('url-invalid', 'callbackUrl', 'https://example.com/hook'), null);
+  assert.equal(sentence('url-invalid', 'callbackUrl', 'https://192.0.2.10/hook'), null);
+});
+
+test('English names CLDR may lack (country-aliases.ts) become their code, and misspellings of them are read', () => {
+  for (const [name, code] of Object.entries(countryAliases)) {
+    assert.equal(sentence('country-invalid', 'country', name), `Send \`${code}\`, not \`${name}\`.`, name);
+  }
+  assert.equal(sentence('nationality-invalid', 'nationality', 'Czech Republic'), 'Send `CZ`, not `Czech Republic`.');
+  assert.equal(sentence('country-invalid', 'country', 'USA'), 'Send `US`, not `USA`.');
+  assert.equal(sentence('country-invalid', 'country', 'Great Britian'), 'Send `GB` (United Kingdom), not `Great Britian`.');
+});
+
+test('the aliases add no guess: names of two countries, or as near two names, keep the general sentence', () => {
+  const generic = (value: string) => `Send the country as its two-letter ISO 3166-1 alpha-2 code in \`country\`, not \`${value}\`.`;
+  // "Holand" is one letter from Holland and from Poland.
+  for (const value of ['Korea', 'Congo', 'America', 'Holand']) {
+    assert.equal(sentence('country-invalid', 'country', value), generic(value), value);
+  }
 });
 
 test('no sentence without a value, for a field of another entry, or for an entry without fields', () => {
