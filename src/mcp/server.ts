@@ -19,7 +19,8 @@ import { ScenarioError, scenarioSchema } from '../token/scenario.ts';
 import { entryProse } from '../package/prose.ts';
 import { validateTokenRequest, type TokenRequest } from '../package/index.ts';
 import { entryMarkdown } from '../site/markdown.ts';
-import { responseText, retryAnswer, retryQuestion, sectionTitle } from '../site/entry-view.ts';
+import { retryAnswer, retryQuestion, sectionTitle } from '../site/entry-view.ts';
+import { responseText } from '../site/response-text.ts';
 import { entryPath, siteAddress } from '../site/paths.ts';
 import { tokenRequestSchema } from '../token/schema.ts';
 

@@ -1,12 +1,12 @@
 /**
  * One view of a catalogue entry, which every rendering of it reads: the entry page, its Markdown
  * twin (and so llms-full.txt and the MCP server's resources), `errata explain` and the MCP tools.
- * The sections, their order and titles, the answer to "Does retrying help?", the text of an HTTP
- * response and the body of a variant are written here once, so the views cannot drift apart.
+ * The sections, their order and titles, the answer to "Does retrying help?" and the body of a
+ * variant are written here once, so the views cannot drift apart (the text of an HTTP response is
+ * `response-text.ts`, which browser code loads too).
  */
 import { casesOf, type Entry, type ResolvedVariant } from '../catalogue/index.ts';
 import { fill, placeholders } from '../catalogue/template.ts';
-import { statusLine } from '../predict/http.ts';
 import { exampleOf } from './example.ts';
 import { retryAnswerOf } from './retry-words.ts';
 
@@ -69,11 +69,6 @@ export { retryQuestion } from './retry-words.ts';
 /** An entry's answer to the retry question, in one line (inline Markdown). */
 export function retryAnswer(entry: Entry): string {
   return retryAnswerOf(entry.retry);
-}
-
-/** A JSON response as HTTP shows it: the status line, the content type, the body. */
-export function responseText(status: number, body: unknown): string {
-  return `HTTP/1.1 ${statusLine(status)}\nContent-Type: application/json\n\n${JSON.stringify(body, null, 2)}`;
 }
 
 /**

@@ -8,16 +8,8 @@ import { sources } from '../catalogue/sources.ts';
 import { statusLine } from '../predict/http.ts';
 import { exampleOf, type ShownExample } from './example.ts';
 import { entryPath } from './paths.ts';
-import {
-  entrySections,
-  provenanceLabel,
-  reproduceLead,
-  responseText,
-  retryAnswer,
-  retryQuestion,
-  variantBody,
-  type SectionId,
-} from './entry-view.ts';
+import { entrySections, provenanceLabel, reproduceLead, retryAnswer, retryQuestion, variantBody, type SectionId } from './entry-view.ts';
+import { responseText } from './response-text.ts';
 import { mockCurl } from './mock-command.ts';
 import { evidenceSentences, inferredParts, resolveEvidence } from '../catalogue/evidence.ts';
 import { observation, observationUrl } from '../catalogue/observations.ts';

@@ -1,6 +1,6 @@
 /**
  * The site's pages that are not generated from the catalogue: one list, which the header's
- * navigation, `/llms.txt` and the accessibility test read (the sitemap lists every page the
+ * navigation, `/llms.txt`, the home and 404 pages and the accessibility test read (the sitemap lists every page the
  * build wrote, and a test holds this list to the pages under src/pages). A page is added here once; `nav` puts it in
  * the header (with its short label there), in this order.
  */
@@ -80,3 +80,8 @@ export const sitePages = [
 export const navPages: readonly { path: string; label: string }[] = (sitePages as readonly SitePage[]).flatMap((page) =>
   page.nav ? [{ path: page.path, label: page.nav }] : [],
 );
+
+/** A page of the list by its path; a path not in the list does not type-check. */
+export function sitePage(path: (typeof sitePages)[number]['path']): SitePage {
+  return sitePages.find((page) => page.path === path)!;
+}

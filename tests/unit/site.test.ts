@@ -8,6 +8,7 @@ import { describeRule, jsonType } from '../../src/token/describe.ts';
 import { tokenField } from '../../src/token/fields.ts';
 import { readdirSync } from 'node:fs';
 import { sitePages } from '../../src/site/pages.ts';
+import { contentLength, responseHead, responseText } from '../../src/site/response-text.ts';
 
 const slugs = catalogue.map((entry) => entry.slug);
 
@@ -118,4 +119,16 @@ test('every page written by hand under src/pages is in the one page list, src/si
   );
   const stale = [...listed].filter((path) => !routes.includes(path));
   assert.deepEqual(stale, [], 'sitePages lists pages that src/pages does not have');
+});
+
+test('a response is written as text in one way: status line, content type, other headers, blank line, body', () => {
+  const body = { identifier: 'BAD_VALUE', message: 'Café' };
+  assert.equal(responseText(400, body), `HTTP/1.1 400 Bad Request\nContent-Type: application/json\n\n${JSON.stringify(body, null, 2)}`);
+  assert.equal(
+    responseText(402, body, { headers: [['Errata-Entry', 'no-funds']], compact: true }),
+    `HTTP/1.1 402 Payment Required\nContent-Type: application/json\nErrata-Entry: no-funds\n\n${JSON.stringify(body)}`,
+  );
+  // The length is of the body as sent, in bytes: "é" is two.
+  assert.deepEqual(contentLength(body), ['Content-Length', String(JSON.stringify(body).length + 1)]);
+  assert.equal(responseHead(201, [contentLength({})]), 'HTTP/1.1 201 Created\nContent-Type: application/json\nContent-Length: 2\n\n');
 });

@@ -7,6 +7,7 @@ import { entry, findEntry } from '../../catalogue/entry-facts.ts';
 import { statusLine } from '../../predict/http.ts';
 import type { Outcome } from '../../predict/outcome.ts';
 import { entryPath } from '../../site/paths.ts';
+import { contentLength, responseHead } from '../../site/response-text.ts';
 import type { FormError } from './form.ts';
 import type { Target } from './marks.ts';
 
@@ -32,20 +33,10 @@ export function jsonTokens(text: string): { kind: JsonTokenKind; text: string }[
   return tokens;
 }
 
-/** A highlighted JSON block. */
-/** The response as it arrives: the status line and headers, then the JSON body, highlighted. */
+/** A highlighted JSON block; with a status, the response as it arrives: the status line and headers, then the body. */
 function jsonBlock(value: unknown, label: string, status?: number): HTMLElement {
   const code = h('code');
-  if (status !== undefined) {
-    const body = JSON.stringify(value);
-    code.append(
-      h(
-        'span',
-        { class: 'pg-http-head' },
-        `HTTP/1.1 ${statusLine(status)}\nContent-Type: application/json\nContent-Length: ${new TextEncoder().encode(body).length}\n\n`,
-      ),
-    );
-  }
+  if (status !== undefined) code.append(h('span', { class: 'pg-http-head' }, responseHead(status, [contentLength(value)])));
   for (const token of jsonTokens(JSON.stringify(value, null, 2))) {
     code.append(token.kind === 'space' ? token.text : h('span', { class: `pg-json-${token.kind}` }, token.text));
   }
