@@ -121,8 +121,12 @@ function namesOf(codes: readonly string[]): { key: string; item: string; fuzzy: 
   const english = new Set<string>();
   const add = (name: string | undefined, each: string, isEnglish: boolean) => {
     if (!name) return;
-    // "Myanmar (Burma)", "Congo - Kinshasa": each part is a name too.
-    for (const part of [name, ...name.split(/ - |[()]/).map((each) => each.trim())]) {
+    // "Myanmar (Burma)", "Congo - Kinshasa": each part is a name too; not what follows a parenthesis
+    // inside a name ("Cocos (Keeling) Islands" would make "Islands" a country).
+    const open = name.indexOf('(');
+    const parenthesized = open > 0 && name.trimEnd().endsWith(')') ? [name.slice(0, open), name.trimEnd().slice(open + 1, -1)] : [];
+    const parts = [name, ...parenthesized, ...name.split(' - ')];
+    for (const part of parts.map((each) => each.trim())) {
       const key = foldName(part);
       // An abbreviation ("É.-U.", French for the United States) folds to letters of another code.
       if (key.length < 2 || key === foldName(each) || (part.includes('.') && key.length <= 4)) continue;
@@ -169,6 +173,25 @@ function englishName(each: string): string | undefined {
   }
 }
 
+/**
+ * Whether a value read as one country could as well mean another, so that no guess is made. A
+ * country's own English name never is. Otherwise: a part of another country's English name
+ * ("Virgin Islands": U.S. or British; "Guiana", near Guyana but part of French Guiana), or within
+ * a slip of another country's English name ("Nigera": Latvian for Niger, a slip of Nigeria).
+ */
+function ambiguousName(value: string, found: string, codes: readonly string[]): boolean {
+  const folded = foldName(value);
+  const names = namesOf(codes);
+  if (names.some((each) => each.fuzzy && each.key === folded && each.item === found)) return false;
+  const others = names.filter((each) => each.fuzzy && each.item !== found);
+  if (folded.length >= 4 && others.some((each) => each.key.includes(folded))) return true;
+  const allowed = folded.length < 5 ? 0 : folded.length < 10 ? 1 : 2;
+  return (
+    allowed > 0 &&
+    others.some((each) => Math.abs(each.key.length - folded.length) <= allowed && editDistance(folded, each.key, allowed) <= allowed)
+  );
+}
+
 function countryFix(field: string, value: string, codes: readonly string[]): FixPart[] | null {
   const upper = value.toUpperCase();
   // A code it accepts (lower case is read as upper case): the value is not what went wrong.
@@ -179,7 +202,7 @@ function countryFix(field: string, value: string, codes: readonly string[]): Fix
   }
   // A country's name, or a misspelling of its English name by one letter (two past nine letters).
   const found = nearest(value, namesOf(codes), (length) => (length < 5 ? 0 : length < 10 ? 1 : 2));
-  if (found) {
+  if (found && !ambiguousName(value, found, codes)) {
     const name = englishName(found);
     const exact = namesOf(codes).some((each) => each.key === foldName(value) && each.item === found);
     return exact || !name
@@ -310,7 +333,11 @@ function localHostFix(field: string, value: string, host: string, scheme: string
     text(': '),
     ...schemeProblem,
     code(host),
-    text(' is a local host, which neither iDenfy nor the people you verify can reach.'),
+    text(
+      field === 'callbackUrl'
+        ? " is a local host, which iDenfy's servers cannot reach."
+        : ' is a local host, which the people you verify cannot reach from their own devices.',
+    ),
   ];
 }
 
@@ -332,7 +359,7 @@ function urlFix(field: string, value: string, maxLength: number | undefined): Fi
   const host = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#\s]*@)?(\[[^\]]*\]|[^:/?#\s]*)/i.exec(value)?.[1];
   if (host && isLocalHost(host) && scheme !== 'https') return localHostFix(field, value, host, scheme);
   if (scheme === 'http')
-    return [text('Send an https:// address: '), code(`https://${value.slice(7)}`), text(', not '), code(value), text('.')];
+    return [text('Send an https:// address: '), code(value.replace(/^http:\/*/i, 'https://')), text(', not '), code(value), text('.')];
   if (scheme !== 'https')
     return [
       text('Send an https:// address in '),
@@ -347,7 +374,7 @@ function urlFix(field: string, value: string, maxLength: number | undefined): Fi
     ];
   if (maxLength !== undefined && (wasCut(value) || codePoints(value) > maxLength)) return lengthFix(field, value, maxLength);
   if (/\s/.test(value)) return [text('Send '), code(field), text(' without spaces: write each space as %20.')];
-  if (host && isLocalHost(host)) return localHostFix(field, value, host, scheme);
+  // An https:// address with a local host passes the rule: what went wrong is not this value.
   return null;
 }
 

@@ -139,7 +139,7 @@ test('a URL of another scheme names the scheme; the URL fields take only https',
 
 test('a URL with a local host asks for a public host, and says what else is wrong: no scheme, or http', () => {
   const local = (value: string, host: string, problem: string) =>
-    `Send an https:// address with a public host in \`callbackUrl\` (a tunnel's, for local development), not \`${value}\`: ${problem}\`${host}\` is a local host, which neither iDenfy nor the people you verify can reach.`;
+    `Send an https:// address with a public host in \`callbackUrl\` (a tunnel's, for local development), not \`${value}\`: ${problem}\`${host}\` is a local host, which iDenfy's servers cannot reach.`;
   assert.equal(
     sentence('url-invalid', 'callbackUrl', 'localhost:3000/cb'),
     local('localhost:3000/cb', 'localhost', 'it has no https://, and '),
@@ -152,7 +152,23 @@ test('a URL with a local host asks for a public host, and says what else is wron
     sentence('url-invalid', 'callbackUrl', 'http://127.0.0.1/cb'),
     local('http://127.0.0.1/cb', '127.0.0.1', 'its scheme is `http`, and '),
   );
-  assert.equal(sentence('url-invalid', 'callbackUrl', 'https://192.168.1.20/cb'), local('https://192.168.1.20/cb', '192.168.1.20', ''));
+  // Over https a local host passes the rule (the predictor accepts it): the value is not what went wrong.
+  assert.equal(sentence('url-invalid', 'callbackUrl', 'https://192.168.1.20/cb'), null);
+  assert.equal(sentence('url-invalid', 'successUrl', 'https://localhost/done'), null);
+  // A redirect is followed by the person verifying, on their own device.
+  assert.equal(
+    sentence('url-invalid', 'successUrl', 'http://localhost:3000/done'),
+    "Send an https:// address with a public host in `successUrl` (a tunnel's, for local development), not `http://localhost:3000/done`: its scheme is `http`, and `localhost` is a local host, which the people you verify cannot reach from their own devices.",
+  );
+  // `http:` without its slashes becomes one whole https:// address.
+  assert.equal(
+    sentence('url-invalid', 'callbackUrl', 'http:example.com/x'),
+    'Send an https:// address: `https://example.com/x`, not `http:example.com/x`.',
+  );
+  assert.equal(
+    sentence('url-invalid', 'callbackUrl', 'http:/example.com/x'),
+    'Send an https:// address: `https://example.com/x`, not `http:/example.com/x`.',
+  );
   assert.equal(
     sentence('url-invalid', 'callbackUrl', 'ftp://localhost/cb'),
     local('ftp://localhost/cb', 'localhost', 'its scheme is `ftp`, and '),
@@ -174,7 +190,9 @@ test('English names CLDR may lack (country-aliases.ts) become their code, and mi
 test('the aliases add no guess: names of two countries, or as near two names, keep the general sentence', () => {
   const generic = (value: string) => `Send the country as its two-letter ISO 3166-1 alpha-2 code in \`country\`, not \`${value}\`.`;
   // "Holand" is one letter from Holland and from Poland.
-  for (const value of ['Korea', 'Congo', 'America', 'Holand']) {
+  // "Nigera" is Latvian for Niger and a slip of Nigeria; "Virgin Islands" are U.S. or British; "Guiana" is near Guyana
+  // and part of French Guiana; "Islands" only ends a name.
+  for (const value of ['Korea', 'Congo', 'America', 'Holand', 'Nigera', 'Virgin Islands', 'Guiana', 'Islands']) {
     assert.equal(sentence('country-invalid', 'country', value), generic(value), value);
   }
 });
@@ -211,4 +229,17 @@ test('no guess where a value only looks like a country or a sex: a region, a sta
   }
   assert.equal(sentence('sex-invalid', 'sex', 'Female'), 'Send `F`, not `Female`.');
   assert.equal(sentence('sex-invalid', 'sex', 'woman'), 'Send `F`, not `woman`.');
+});
+
+test("a country's own English name is never held ambiguous, though it is part of another's", () => {
+  for (const [name, code] of [
+    ['Niger', 'NE'],
+    ['Dominica', 'DM'],
+    ['Guinea', 'GN'],
+    ['Sudan', 'SD'],
+    ['Samoa', 'WS'],
+    ['Guyana', 'GY'],
+  ]) {
+    assert.equal(sentence('country-invalid', 'country', name), `Send \`${code}\`, not \`${name}\`.`, name);
+  }
 });
