@@ -22,7 +22,16 @@ try {
   recorded = { releases: [] };
 }
 
-const result = recordRelease({ entries: catalogue, predictions: answersByEntry(), version: catalogueVersion, changelog, recorded });
+// Only when src/predict/probes.ts changed and no rule did: see ReleaseState.probesChanged.
+const probesChanged = process.argv.includes('--probes-changed');
+const result = recordRelease({
+  entries: catalogue,
+  predictions: answersByEntry(),
+  version: catalogueVersion,
+  changelog,
+  recorded,
+  probesChanged,
+});
 if (result.file === null) {
   console.error(`Nothing recorded. First:\n${result.problems.map((problem) => `- ${problem}`).join('\n')}`);
   process.exit(1);

@@ -77,10 +77,14 @@ function predictionChanges(before: Record<string, string> | undefined, after: Re
   return [...found.changed, ...found.added, ...found.removed];
 }
 
-/** Of the entries whose predictions changed, those a release lists neither as changed predictions nor as new. */
-function unlistedPredictions(release: ChangelogRelease, changed: readonly string[]): string[] {
+/**
+ * Of the entries whose predictions changed, those a release lists neither as changed predictions
+ * nor as new. An entry whose record changed too (its example, say) may be listed under any list.
+ */
+function unlistedPredictions(release: ChangelogRelease, changed: readonly string[], recordChanged: readonly string[]): string[] {
   const listed = new Set([...(release.changedPredictions ?? []), ...(release.newEntries ?? [])]);
-  return changed.filter((slug) => !listed.has(slug));
+  const anyList = new Set([...listed, ...(release.changedEntries ?? [])]);
+  return changed.filter((slug) => !(recordChanged.includes(slug) ? anyList : listed).has(slug));
 }
 
 const isEmpty = (found: Difference) => found.changed.length + found.added.length + found.removed.length === 0;
@@ -98,6 +102,12 @@ export interface ReleaseState {
   entries: readonly { slug: string }[];
   /** What the predictor answers now, by entry: src/predict/probes.ts's answersByEntry(). */
   predictions: Record<string, unknown>;
+  /**
+   * The probes themselves changed (values added, say), and nothing else: their answers are
+   * recorded under the current version without comparing them (`npm run catalogue:fingerprint --
+   * --probes-changed`). Any other change still has to be released.
+   */
+  probesChanged?: boolean;
   /** `catalogueVersion` of src/catalogue/version.ts. */
   version: string;
   changelog: readonly ChangelogRelease[];
@@ -148,7 +158,8 @@ function problemsOf(state: ReleaseState): Problem[] {
     }
     const missing = unlisted(release, difference(earlier.entries, later.entries));
     if (missing.length > 0) edit(`The changelog release ${later.version} does not list entries that changed in it: ${missing.join(', ')}.`);
-    const predicted = unlistedPredictions(release, predictionChanges(earlier.predictions, later.predictions ?? {}));
+    const recordChanged = difference(earlier.entries, later.entries).changed;
+    const predicted = unlistedPredictions(release, predictionChanges(earlier.predictions, later.predictions ?? {}), recordChanged);
     if (later.predictions && predicted.length > 0) {
       edit(
         `The changelog release ${later.version} does not list, under changedPredictions, entries whose predictions changed in it: ${predicted.join(', ')}.`,
@@ -158,7 +169,8 @@ function problemsOf(state: ReleaseState): Problem[] {
 
   const current = fingerprintsOf(state.entries);
   const found = difference(latest.entries, current);
-  const predicted = predictionChanges(latest.predictions, predictionFingerprints(state.predictions));
+  // Probes that changed themselves answer differently without any rule changing: see ReleaseState.probesChanged.
+  const predicted = state.probesChanged ? [] : predictionChanges(latest.predictions, predictionFingerprints(state.predictions));
   const names = [
     predicted.length > 0 && `predictions changed: ${predicted.join(', ')}`,
     found.changed.length > 0 && `changed: ${found.changed.join(', ')}`,
@@ -189,7 +201,7 @@ function problemsOf(state: ReleaseState): Problem[] {
       return problems;
     }
     const release = changelog.find((each) => each.version === version);
-    const missing = release ? unlistedPredictions(release, predicted) : predicted;
+    const missing = release ? unlistedPredictions(release, predicted, []) : predicted;
     if (missing.length > 0) {
       edit(`The changelog release ${version} in ${where} does not list ${missing.join(', ')} under changedPredictions: add each.`);
     }
@@ -209,7 +221,7 @@ function problemsOf(state: ReleaseState): Problem[] {
   }
   const release = changelog.find((each) => each.version === version);
   const missing = release ? unlisted(release, found) : [...found.changed, ...found.added];
-  const missingPredictions = release ? unlistedPredictions(release, predicted) : predicted;
+  const missingPredictions = release ? unlistedPredictions(release, predicted, [...found.changed, ...found.added]) : predicted;
   if (missingPredictions.length > 0) {
     edit(`The changelog release ${version} in ${where} does not list ${missingPredictions.join(', ')} under changedPredictions: add each.`);
   }

@@ -11,6 +11,7 @@
 import { catalogue } from '../catalogue/index.ts';
 import { tokenFields } from '../token/fields.ts';
 import type { ScenarioInput } from '../token/scenario.ts';
+import { businessRules } from './business-rules.ts';
 import { predict } from './predict.ts';
 
 /** Values each field is probed with: every JSON type, lengths and numbers near common limits, common formats. */
@@ -82,13 +83,35 @@ export function probes(): { name: string; scenario: ScenarioInput }[] {
   return found;
 }
 
-/** Every probe's answer (status and body), by the entry it is answered with, each under the probe's name. */
-export function answersByEntry(): Record<string, Record<string, unknown>> {
-  const answers: Record<string, Record<string, unknown>> = {};
+/** What the predictor holds of an entry: the rules that produce it, as data, and every probe answered with it. */
+export interface EntryPredictions {
+  /** The fields whose broken rule (or absence, `requiredEntry`) gives the entry: name, rule and default. */
+  fieldRules: { name: string; rule: unknown; default: unknown }[];
+  /** The business rules that give the entry, by the fields they read (their logic is code: the probes test it). */
+  businessRules: { reads: readonly string[] }[];
+  /** Each probe's answer (status and body), under the probe's name. */
+  answers: Record<string, unknown>;
+}
+
+/**
+ * By entry, the rules that produce it and every probe's answer given with it. A rule's data is
+ * part of it, so that a limit or a list of values that changes between two probes is noticed too.
+ */
+export function answersByEntry(): Record<string, EntryPredictions> {
+  const byEntry: Record<string, EntryPredictions> = {};
+  const of = (slug: string) => {
+    byEntry[slug] ??= { fieldRules: [], businessRules: [], answers: {} };
+    return byEntry[slug];
+  };
+  for (const field of tokenFields) {
+    for (const slug of new Set([field.entry, field.requiredEntry].filter((each) => each !== undefined))) {
+      of(slug).fieldRules.push({ name: field.name, rule: field.rule, default: field.default });
+    }
+  }
+  for (const rule of businessRules) of(rule.entry).businessRules.push({ reads: rule.reads });
   for (const { name, scenario } of probes()) {
     const { status, body, entry } = predict(scenario);
-    answers[entry] ??= {};
-    (answers[entry] as Record<string, unknown>)[name] = { status, body };
+    of(entry).answers[name] = { status, body };
   }
-  return answers;
+  return byEntry;
 }

@@ -239,7 +239,7 @@ test("a country's own English name is never held ambiguous, though it is part of
     ['Sudan', 'SD'],
     ['Samoa', 'WS'],
     ['Guyana', 'GY'],
-  ]) {
+  ] as const) {
     assert.equal(sentence('country-invalid', 'country', name), `Send \`${code}\`, not \`${name}\`.`, name);
   }
 });

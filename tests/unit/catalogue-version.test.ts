@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { catalogue, catalogueVersion, changelog, type Entry } from '../../src/catalogue/index.ts';
 import type { ChangelogRelease } from '../../src/catalogue/version.ts';
-import { answersByEntry, probes } from '../../src/predict/probes.ts';
+import { answersByEntry, probes, type EntryPredictions } from '../../src/predict/probes.ts';
 import { predict } from '../../src/predict/predict.ts';
 import {
   canonicalJson,
@@ -148,9 +148,9 @@ test("an entry's fingerprint does not depend on the order its keys are written i
 
 /** The predictions with one probe answered differently, as a changed field rule would answer it. */
 function rulesChanged(slug: string): Record<string, unknown> {
-  const answers = predictions[slug] as Record<string, { status: number; body: unknown }>;
-  const [probe, answer] = Object.entries(answers)[0] as [string, { status: number; body: unknown }];
-  return { ...predictions, [slug]: { ...answers, [probe]: { ...answer, status: answer.status + 1 } } };
+  const held = predictions[slug] as EntryPredictions;
+  const [probe, answer] = Object.entries(held.answers)[0] as [string, { status: number; body: unknown }];
+  return { ...predictions, [slug]: { ...held, answers: { ...held.answers, [probe]: { ...answer, status: answer.status + 1 } } } };
 }
 
 test('a changed prediction without a new version fails, naming the entry and changedPredictions', planted, () => {
@@ -204,4 +204,39 @@ test("the probes try every field on both sides of its rule, and every stage's ex
     assert.ok(entries.size >= 2, `every probe of ${field} gets ${[...entries].join(', ')}: its rule is never crossed`);
   }
   for (const entry of catalogue) if (entry.example) assert.ok(names.has(`example:${entry.slug}`));
+});
+
+test(
+  "a field rule's limit or list that changes between two probes is noticed: the rule's data is part of its entry's predictions",
+  planted,
+  () => {
+    const held = predictions['session-length-invalid'] as EntryPredictions;
+    const widened = held.fieldRules.map((field) =>
+      field.name === 'sessionLength' ? { ...field, rule: { ...(field.rule as object), maximum: 7200 } } : field,
+    );
+    const problems = releaseProblems({
+      ...real,
+      predictions: { ...predictions, 'session-length-invalid': { ...held, fieldRules: widened } },
+    });
+    assert.ok(
+      problems.some((problem) => problem.includes('predictions changed: session-length-invalid')),
+      problems.join('\n'),
+    );
+  },
+);
+
+test('an entry whose record changed may list a changed prediction under any list: its example is part of both', planted, () => {
+  const changed = rulesChanged('name-invalid');
+  const entries = edited('name-invalid');
+  const state: ReleaseState = {
+    ...real,
+    entries,
+    predictions: changed,
+    version: next,
+    changelog: bumped({ changedEntries: ['name-invalid'] }),
+  };
+  assert.deepEqual(
+    releaseProblems(state).map((problem) => problem.includes('npm run catalogue:fingerprint')),
+    [true],
+  );
 });
