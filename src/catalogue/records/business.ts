@@ -3,7 +3,7 @@
  * account), the token limit and the success.
  */
 import type { EntryInput } from '../entry.ts';
-import { olderBodyVariant, tokenEndpoint, type VariantInput, withOlderBodyVariant } from './shared.ts';
+import { olderBodyVariant, tokenCaseOf, tokenEndpoint } from './shared.ts';
 
 const businessRules = { source: 'reference', section: 'Business Logic Errors' } as const;
 
@@ -19,19 +19,7 @@ const contractRule = businessRule('the identifier follows its meaning (a contrac
 const requestRule = businessRule('the identifier follows its meaning (fields that fail together) and the text is inferred.');
 
 /** A business rule's entry: a 400 case of the token endpoint, with the older body form and any `variants` given after it. */
-export function businessEntry({
-  variants,
-  ...entry
-}: Omit<EntryInput, 'kind' | 'status' | 'category' | 'endpoints' | 'variants'> & { variants?: VariantInput[] }): EntryInput {
-  return {
-    kind: 'case',
-    status: 400,
-    category: 'business-rules',
-    endpoints: [tokenEndpoint],
-    ...entry,
-    variants: withOlderBodyVariant(variants),
-  };
-}
+export const businessEntry = tokenCaseOf('business-rules');
 
 /** Dummy sessions are for development only; the answer elsewhere shares its text with the wrong environment's. */
 const dummyOutsideDevelopment: EntryInput = {

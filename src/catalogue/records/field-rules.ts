@@ -4,26 +4,14 @@
  * names the field). Which fields each entry covers is read from the token field table.
  */
 import type { EntryInput } from '../entry.ts';
-import { fieldRuleProvenance, fieldTable, tokenEndpoint, type VariantInput, withOlderBodyVariant } from './shared.ts';
+import { fieldRuleProvenance, fieldTable, tokenCaseOf } from './shared.ts';
 
 const openapi = { source: 'openapi', section: 'POST /api/v2/token request body' } as const;
 const tokenDocs = { source: 'token-docs' } as const;
 const otherFieldRule = "The rule comes from iDenfy's OpenAPI description and token documentation, not the reference.";
 
 /** A field rule's entry: a 400 case of the token endpoint, with the older body form and any `variants` given after it. */
-export function fieldEntry({
-  variants,
-  ...entry
-}: Omit<EntryInput, 'kind' | 'status' | 'category' | 'endpoints' | 'variants'> & { variants?: VariantInput[] }): EntryInput {
-  return {
-    kind: 'case',
-    status: 400,
-    category: 'fields',
-    endpoints: [tokenEndpoint],
-    ...entry,
-    variants: withOlderBodyVariant(variants),
-  };
-}
+export const fieldEntry = tokenCaseOf('fields');
 
 export const fieldEntries: EntryInput[] = [
   fieldEntry({

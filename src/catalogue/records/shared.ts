@@ -1,7 +1,9 @@
 /** Pieces that several records share. */
 import type { EntryInput } from '../entry.ts';
 
-export { tokenEndpoint } from '../endpoints.ts';
+import { tokenEndpoint } from '../endpoints.ts';
+
+export { tokenEndpoint };
 
 export type VariantInput = NonNullable<EntryInput['variants']>[number];
 
@@ -27,6 +29,24 @@ export const olderBodyVariant: VariantInput = {
  */
 export function withOlderBodyVariant(variants: readonly VariantInput[] = []): VariantInput[] {
   return [olderBodyVariant, ...variants.filter((variant) => variant !== olderBodyVariant)];
+}
+
+/** What a token-endpoint case of a category is given: everything but what the category fixes, and its own variants. */
+export type TokenCaseInput = Omit<EntryInput, 'kind' | 'status' | 'category' | 'endpoints' | 'variants'> & { variants?: VariantInput[] };
+
+/**
+ * The builder of a category's entries (field rules, business rules): a 400 case of the token
+ * endpoint, with the older body form and any `variants` given after it.
+ */
+export function tokenCaseOf(category: EntryInput['category']): (input: TokenCaseInput) => EntryInput {
+  return ({ variants, ...entry }) => ({
+    kind: 'case',
+    status: 400,
+    category,
+    endpoints: [tokenEndpoint],
+    ...entry,
+    variants: withOlderBodyVariant(variants),
+  });
 }
 
 /** The reference's field table as a source, for every field rule entry. */
