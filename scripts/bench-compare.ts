@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { format, median } from './figures.ts';
 import { machineSpeed } from './machine-speed.ts';
 import { runWrk, workload, wrkPath } from './mock-workload.ts';
 import { mixedPayloads } from './payloads.ts';
@@ -91,16 +92,6 @@ const sides = [
   { name: revision, root: earlier },
   { name: 'this tree', root },
 ] as const;
-
-function format(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
 
 /** Each side's rounds: the median, the range, and the median per unit of the machine's speed; then the ratio. */
 function report(what: string, unit: string, measured: Map<string, Round[]>): void {

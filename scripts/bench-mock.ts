@@ -34,6 +34,7 @@ import { answerParsed, predict, predictParsed } from '../src/predict/predict.ts'
 import { parseScenario, type Scenario, type ScenarioInput } from '../src/token/scenario.ts';
 import { mockRequest } from '../src/site/mock-command.ts';
 import { runWrk, scenarios, workload, wrkPath } from './mock-workload.ts';
+import { format } from './figures.ts';
 import { machineSpeed } from './machine-speed.ts';
 
 const quick = process.argv.includes('--quick');
@@ -45,10 +46,6 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const openApi = fileURLToPath(new URL('fixtures/idenfy-kyc-openapi.yml', import.meta.url));
 
 const healthyRequest = workload[0] as autocannon.Request;
-
-function format(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
-}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

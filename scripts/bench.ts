@@ -19,6 +19,7 @@ import { lookup } from '../src/catalogue/matcher.ts';
 import { catalogue } from '../src/catalogue/index.ts';
 import { categories } from '../src/catalogue/categories.ts';
 import { loadavg } from 'node:os';
+import { format, median } from './figures.ts';
 import { machineSpeed } from './machine-speed.ts';
 
 const quick = process.argv.includes('--quick');
@@ -63,10 +64,6 @@ function measure(fn: () => unknown, ms: number): { perSecond: number; perCpuSeco
   return { perSecond: (calls * 1000) / (now - started), perCpuSecond: (calls * 1e6) / (cpu.user + cpu.system), calls };
 }
 
-function format(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
-}
-
 function table(headers: string[], rows: string[][], rightFrom = 1): string {
   const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
   const line = (cells: string[]) =>
@@ -108,11 +105,6 @@ for (const payload of payloads) {
     format(r.perCpuSecond),
     r.perSecond >= target ? 'yes' : 'no',
   ]);
-}
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 // Overall: every payload equally often, one after the other (a mixed workload), measured as such,

@@ -173,6 +173,9 @@ function englishName(each: string): string | undefined {
   }
 }
 
+/** How many letters a country's name may be misspelt by and still be read: one, two past nine letters. */
+const countryNameEdits = (length: number): number => (length < 5 ? 0 : length < 10 ? 1 : 2);
+
 /**
  * Whether a value read as one country could as well mean another, so that no guess is made. A
  * country's own English name never is. Otherwise: a part of another country's English name
@@ -185,7 +188,7 @@ function ambiguousName(value: string, found: string, codes: readonly string[]): 
   if (names.some((each) => each.fuzzy && each.key === folded && each.item === found)) return false;
   const others = names.filter((each) => each.fuzzy && each.item !== found);
   if (folded.length >= 4 && others.some((each) => each.key.includes(folded))) return true;
-  const allowed = folded.length < 5 ? 0 : folded.length < 10 ? 1 : 2;
+  const allowed = countryNameEdits(folded.length);
   return (
     allowed > 0 &&
     others.some((each) => Math.abs(each.key.length - folded.length) <= allowed && editDistance(folded, each.key, allowed) <= allowed)
@@ -201,7 +204,7 @@ function countryFix(field: string, value: string, codes: readonly string[]): Fix
     return [text('Send '), code(trimmed), text(' without the spaces around it, not '), code(value), text('.')];
   }
   // A country's name, or a misspelling of its English name by one letter (two past nine letters).
-  const found = nearest(value, namesOf(codes), (length) => (length < 5 ? 0 : length < 10 ? 1 : 2));
+  const found = nearest(value, namesOf(codes), countryNameEdits);
   if (found && !ambiguousName(value, found, codes)) {
     const name = englishName(found);
     const exact = namesOf(codes).some((each) => each.key === foldName(value) && each.item === found);
