@@ -1,6 +1,6 @@
 /**
- * `npm run build:package`: the npm package, in lib/: the library (src/package/index.ts) and
- * the `errata` command (src/cli/main.ts) bundled by esbuild into JavaScript for Node 20 and later,
+ * `npm run build:package`: the npm package, in lib/: the library (src/package/index.ts), the
+ * `errata` command (src/cli/main.ts) and the mock's other threads (src/mock/thread.ts) bundled by esbuild into JavaScript for Node 20 and later,
  * sharing one chunk, with every npm dependency left as an import (they are the package's runtime
  * dependencies); and the library's type declarations, emitted by tsc.
  *
@@ -50,8 +50,25 @@ const slimManifest: Plugin = {
   },
 };
 
+// The mock's other threads run a file of their own (lib/mock-thread.js): the module that names it
+// is bundled into a chunk (lib/chunks/) or an entry (lib/), so it finds the file from where it is.
+const threadEntryModule = join(process.cwd(), 'src/mock/thread-entry.ts');
+const threadEntry: Plugin = {
+  name: 'thread-entry',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /[\\/]src[\\/]mock[\\/]thread-entry\.ts$/ }, (args) => {
+      if (args.path !== threadEntryModule) return undefined;
+      return {
+        loader: 'ts',
+        contents:
+          "export const threadEntry = new URL(import.meta.url.includes('/chunks/') ? '../mock-thread.js' : './mock-thread.js', import.meta.url);\n",
+      };
+    });
+  },
+};
+
 await build({
-  entryPoints: { index: 'src/package/index.ts', cli: 'src/cli/main.ts' },
+  entryPoints: { index: 'src/package/index.ts', cli: 'src/cli/main.ts', 'mock-thread': 'src/mock/thread.ts' },
   outdir: out,
   bundle: true,
   splitting: true,
@@ -62,7 +79,7 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [inlineProse, slimManifest],
+  plugins: [inlineProse, slimManifest, threadEntry],
 });
 // The command's file starts with its interpreter line, so npm can link it as `errata`.
 const cli = join(out, 'cli.js');

@@ -11,6 +11,7 @@ import { defaultKey, defaultSecret } from '../mock/credentials.ts';
 import { siteAddress, type LogFormat } from '../mock/log.ts';
 import { RecordError } from '../mock/record.ts';
 import { startMock, tokenPath, type MockOptions, type MockServer } from '../mock/server.ts';
+import { autoThreads, maxThreads } from '../mock/threads.ts';
 import { accountSchema, type Account } from '../token/scenario.ts';
 import { exitCode, InputError, parseCommandArgs, UsageError, type Command } from './command.ts';
 import { readSource, type Io } from './io.ts';
@@ -32,6 +33,8 @@ Options:
   --window SECONDS     Length of the rolling window of requests that feeds the rate limit
                        (default 3600, as the API's hour; 0 counts nothing)
   --record FILE        Append every exchange to FILE as JSON Lines (what "errata check" reads)
+  --threads N          Serve on N threads sharing the port and the counters (default 1; auto: one
+                       per core). For load tests; needs Node 22.12 or later on Linux or FreeBSD
   --quiet              No log line per exchange
   --log-format FORMAT  text (default) or json: one JSON object a line
   -h, --help           Show this help
@@ -58,6 +61,14 @@ function wholeNumber(flag: string, text: string, min: number, max: number): numb
 function seconds(text: string): number {
   if (!/^\d+(\.\d+)?$/.test(text))
     throw new UsageError(`--window must be a number of seconds such as 3600 or 0.5, not ${JSON.stringify(text)}`);
+  return Number(text);
+}
+
+function threadCount(text: string): number {
+  if (text === 'auto') return autoThreads();
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > maxThreads) {
+    throw new UsageError(`--threads must be auto or a whole number from 1 to ${maxThreads}, not ${JSON.stringify(text)}`);
+  }
   return Number(text);
 }
 
@@ -140,6 +151,7 @@ async function run(args: string[], io: Io): Promise<number> {
         tokens: { type: 'string' },
         window: { type: 'string' },
         record: { type: 'string' },
+        threads: { type: 'string' },
         quiet: { type: 'boolean' },
         'log-format': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -165,6 +177,7 @@ async function run(args: string[], io: Io): Promise<number> {
     ...(values.tokens === undefined ? {} : { tokens: wholeNumber('tokens', values.tokens, 0, Number.MAX_SAFE_INTEGER) }),
     ...(values.account === undefined ? {} : { account: await readAccount(values.account, io) }),
     ...(values.record === undefined ? {} : { record: resolve(io.cwd, values.record) }),
+    ...(values.threads === undefined ? {} : { threads: threadCount(values.threads) }),
     ...(values.quiet ? {} : { log: { write: io.stderr, format: format as LogFormat, site: siteAddress() } }),
   };
 
@@ -185,6 +198,8 @@ async function run(args: string[], io: Io): Promise<number> {
       `  account      ${changes.length === 0 ? 'the defaults' : changes.join(', ')}${values.account === undefined ? '' : ` (from ${values.account})`}; per request: the Errata-Account header`,
       `  rate limit   10,000 requests in a rolling window of ${options.windowSeconds} s${options.tokens === undefined ? '' : `; tokens: ${options.tokens}`}`,
       ...(options.record === undefined ? [] : [`  recording    ${options.record}`]),
+      ...(server.threads > 1 ? [`  threads      ${server.threads}, sharing the port and the counters`] : []),
+      ...(server.threadsRefused === null ? [] : [`  warning      serving on one thread: ${server.threadsRefused}`]),
       ...(loopback.test(host) ? [] : [`  warning      listening on ${host}: reachable from other machines`]),
       `  own API      ${server.url}/__errata/health, /__errata/requests, /__errata/account`,
       '  Ctrl-C to stop.',

@@ -28,6 +28,8 @@ export interface RecordedExchange {
 
 /** What the server keeps of an exchange. */
 export interface Exchange {
+  /** Its number in the order the mock answered, across all its threads. */
+  sequence: number;
   /** Milliseconds since the epoch. */
   time: number;
   method: string;

@@ -1,11 +1,17 @@
 /**
  * What the mock remembers between requests: the server's account, the requests of the rolling
  * window that feed the rate limit, and the tokens created (for `--tokens N`).
+ *
+ * The counters live in shared memory, so that the mock's threads (`--threads N`) count as one
+ * server: a request's account, its answer and its counting are one step under a lock, and the
+ * rate limit and the token limit are exact however the connections are spread. The account is
+ * each thread's own copy, replaced on every thread before `PUT /__errata/account` answers.
  */
 import type { Account } from '../token/scenario.ts';
 import type { Answer } from '../predict/outcome.ts';
 import { evaluationOrder, hourlyRequestLimit } from '../predict/stages.ts';
 import { RollingWindow } from './rolling-window.ts';
+import { SharedLock } from './shared-lock.ts';
 
 /** The entries answered before the rate limit or by it: those requests do not count in the window. */
 const refusedByRateLimitOrBefore: ReadonlySet<string> = (() => {
@@ -22,47 +28,109 @@ export interface StateOptions {
   tokens?: number;
 }
 
+// The shared memory: the lock, then the tokens created and the exchanges numbered (8 bytes
+// each, aligned), then the window's ring. The ring need not hold more than the limit (see RollingWindow).
+const lockAt = 0;
+const tokensCreatedAt = 8;
+const sequenceAt = 16;
+const windowAt = 24;
+const memoryBytes = windowAt + RollingWindow.bytes(hourlyRequestLimit);
+
 export class MockState {
   account: Account;
   readonly window: RollingWindow;
   readonly tokens: number | undefined;
-  tokensCreated = 0;
+  /** Shared with the mock's other threads, each of which builds its state over it. */
+  readonly memory: SharedArrayBuffer;
+  private readonly lock: SharedLock;
+  private readonly created: Float64Array;
+  private readonly sequence: BigInt64Array;
 
-  constructor(options: StateOptions) {
+  /** A new state, or, given the memory of another thread's, the same state seen from this thread. */
+  constructor(options: StateOptions, memory?: SharedArrayBuffer) {
     this.account = options.account;
-    // The ring need not hold more than the limit: see RollingWindow.
-    this.window = new RollingWindow(options.windowSeconds * 1000, hourlyRequestLimit);
+    this.memory = memory ?? new SharedArrayBuffer(memoryBytes);
+    this.lock = new SharedLock(this.memory, lockAt);
+    this.created = new Float64Array(this.memory, tokensCreatedAt, 1);
+    this.sequence = new BigInt64Array(this.memory, sequenceAt, 1);
+    this.window = new RollingWindow(options.windowSeconds * 1000, hourlyRequestLimit, { buffer: this.memory, byteOffset: windowAt });
     this.tokens = options.tokens;
   }
 
-  /** The account a request is answered for: the server's, the header's fields over it, and the counters. */
-  accountFor(override: Partial<Account> | undefined, now: number): Account {
-    const merged: Account = override ? { ...this.account, ...override } : { ...this.account };
-    merged.requestsLastHour += this.window.count(now);
-    if (this.tokens !== undefined && this.tokensCreated >= this.tokens) merged.tokenLimitReached = true;
-    return merged;
+  /**
+   * Answers a request as if no other thread ran meanwhile: the account it is answered for (the
+   * server's, the header's fields over it, the counters), the answer, and its counting. Returns the
+   * answer and the exchange's number, which orders the journals of all threads.
+   *
+   * The counters reach an answer only through two facts: whether the rate limit is reached and
+   * whether the token limit is (the predictor reads `requestsLastHour` only to compare it with the
+   * limit: a property test in tests/unit/property.test.ts holds it to that). So the answer is worked out outside
+   * the lock, and counted under it if those facts still hold; at a limit's edge, where another
+   * thread counted meanwhile, it is worked out again under the lock.
+   */
+  decide(override: Partial<Account> | undefined, now: number, answer: (account: Account) => Answer): { answer: Answer; sequence: number } {
+    const account: Account = override ? { ...this.account, ...override } : { ...this.account };
+    const { requestsLastHour, tokenLimitReached } = account;
+    const seen = this.lock.hold(() => this.limits(requestsLastHour, now));
+    const first = answer({
+      ...account,
+      requestsLastHour: seen.requestsLastHour,
+      tokenLimitReached: tokenLimitReached || seen.tokenLimitReached,
+    });
+    return this.lock.hold(() => {
+      const limits = this.limits(requestsLastHour, now);
+      let final = first;
+      if (limits.rateLimited !== seen.rateLimited || limits.tokenLimitReached !== seen.tokenLimitReached) {
+        final = answer({
+          ...account,
+          requestsLastHour: limits.requestsLastHour,
+          tokenLimitReached: tokenLimitReached || limits.tokenLimitReached,
+        });
+      }
+      this.count(final, now);
+      const sequence = this.sequence[0] as bigint;
+      this.sequence[0] = sequence + 1n;
+      return { answer: final, sequence: Number(sequence) };
+    });
   }
 
-  /** Counts an answered request: in the window when it passed the rate limit, as a token when one was created. */
-  count(answer: Answer, now: number): void {
-    // On a refusal the answer's entry is that of the first problem.
-    if (!refusedByRateLimitOrBefore.has(answer.entry)) this.window.add(now);
-    if (answer.status >= 200 && answer.status < 300) this.tokensCreated++;
+  /** The number of an exchange the mock answers itself (its journal order). */
+  nextSequence(): number {
+    return Number(Atomics.add(this.sequence, 0, 1n));
   }
 
   /** Forgets the counted requests and tokens (`DELETE /__errata/requests`). */
   reset(): void {
-    this.window.clear();
-    this.tokensCreated = 0;
+    this.lock.hold(() => {
+      this.window.clear();
+      this.created[0] = 0;
+    });
   }
 
   /** The counters, for `GET /__errata/health` and the journal. */
   counters(now: number): { requestsInWindow: number; windowSeconds: number; tokensCreated: number; tokens: number | null } {
-    return {
+    return this.lock.hold(() => ({
       requestsInWindow: this.window.count(now),
       windowSeconds: this.window.lengthMs / 1000,
-      tokensCreated: this.tokensCreated,
+      tokensCreated: this.created[0] as number,
       tokens: this.tokens ?? null,
+    }));
+  }
+
+  /** What the counters add to an account's `requestsLastHour` and `tokenLimitReached`: under the lock. */
+  private limits(requestsLastHour: number, now: number) {
+    const requests = requestsLastHour + this.window.count(now);
+    return {
+      requestsLastHour: requests,
+      rateLimited: requests >= hourlyRequestLimit,
+      tokenLimitReached: this.tokens !== undefined && (this.created[0] as number) >= this.tokens,
     };
+  }
+
+  /** Counts an answered request: in the window when it passed the rate limit, as a token when one was created. */
+  private count(answer: Answer, now: number): void {
+    // On a refusal the answer's entry is that of the first problem.
+    if (!refusedByRateLimitOrBefore.has(answer.entry)) this.window.add(now);
+    if (answer.status >= 200 && answer.status < 300) this.created[0] = (this.created[0] as number) + 1;
   }
 }

@@ -11,6 +11,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { threadsUnsupported } from '../../src/mock/threads.ts';
 
 const root = process.cwd();
 const fixtures = join(root, 'tests/package/fixtures');
@@ -181,6 +182,63 @@ describe('installed, with the machine’s own node', () => {
     assert.equal(checked.status, 0, `errata check: ${checked.stderr}${checked.stdout}`);
     const report = JSON.parse(checked.stdout) as { exchanges: number; agree: number };
     assert.deepEqual([report.exchanges, report.agree], [2, 2], checked.stdout);
+  });
+
+  test('errata mock --threads 2: two threads where Node can share a port, else one and a warning', async () => {
+    // The machine's node, and the Node this suite runs on (the project's pinned Node 24), if they differ.
+    const machineNode = sh('node', ['--version'], project).stdout.trim().replace(/^v/, '');
+    const nodes = [
+      { command: 'node', version: machineNode },
+      ...(process.versions.node === machineNode ? [] : [{ command: process.execPath, version: process.versions.node }]),
+    ];
+    for (const { command, version } of nodes) {
+      const expected = threadsUnsupported(version) === null ? 2 : 1;
+      const mock = spawn(command, ['node_modules/.bin/errata', 'mock', '--port', '0', '--threads', '2'], {
+        cwd: project,
+        env: machineEnv,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      mock.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      try {
+        const base = await new Promise<string>((resolve, reject) => {
+          let out = '';
+          mock.stdout.on('data', (chunk: Buffer) => {
+            out += chunk.toString();
+            const url = /https?:\/\/\S+/.exec(out);
+            if (url) resolve(url[0].replace(/\/$/, ''));
+          });
+          mock.once('exit', (code) => reject(new Error(`errata mock on Node ${version} exited (${code}) before listening: ${stderr}`)));
+          setTimeout(() => reject(new Error(`errata mock on Node ${version} did not say where it listens within 20 s`)), 20_000);
+        });
+        const auth = `Basic ${Buffer.from('errata-key:errata-secret').toString('base64')}`;
+        // A connection each, so that the system spreads them over the threads.
+        const statuses = await Promise.all(
+          Array.from({ length: 24 }, () =>
+            fetch(`${base}/api/v2/token`, {
+              method: 'POST',
+              headers: { authorization: auth, connection: 'close' },
+              body: '{"clientId":"user-1"}',
+              keepalive: false,
+            }).then((response) => response.status),
+          ),
+        );
+        assert.deepEqual(new Set(statuses), new Set([201]), `Node ${version}`);
+        const health = (await (await fetch(`${base}/__errata/health`)).json()) as { threads: number; answeredByThread: number[] };
+        assert.equal(health.threads, expected, `Node ${version}: ${stderr}`);
+        assert.equal(
+          health.answeredByThread.reduce((sum, answered) => sum + answered, 0),
+          24,
+        );
+        if (expected === 1) assert.match(stderr, /serving on one thread: Node .* cannot share a port/, `Node ${version}`);
+        else assert.match(stderr, /threads +2, sharing the port/, `Node ${version}`);
+      } finally {
+        mock.kill('SIGINT');
+        await new Promise((resolve) => mock.once('close', resolve));
+      }
+    }
   });
 
   test('JavaScript imports the library and calls each export', () => {

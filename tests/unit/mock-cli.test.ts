@@ -168,6 +168,7 @@ describe('arguments', () => {
       '--tokens',
       '--window',
       '--record',
+      '--threads',
       '--quiet',
       '--log-format',
     ]) {
@@ -183,6 +184,9 @@ describe('arguments', () => {
       [['--tokens', '-1'], /--tokens/],
       [['--window', 'an hour'], /--window/],
       [['--log-format', 'xml'], /--log-format/],
+      [['--threads', '0'], /--threads/],
+      [['--threads', 'many'], /--threads.*auto/],
+      [['--threads', '65'], /--threads/],
       [['--key', 'a:b'], /":"/],
       [['--secret', ''], /--secret/],
       [['--colour'], /Unknown option '--colour'/],
@@ -199,14 +203,18 @@ describe('arguments', () => {
     }
   });
 
-  test('a port in use exits 2 with a hint', async () => {
-    const taken = await startMock({ port: 0 });
-    try {
-      const ran = await cli(['mock', '--port', String(taken.port)]);
-      assert.equal(ran.code, 2);
-      assert.match(ran.stderr, /in use.*--port 0/);
-    } finally {
-      await taken.stop();
+  test('a port in use exits 2 with a hint, on one thread or several', async () => {
+    // Several threads share their port (SO_REUSEPORT): a mock with threads must not share it with another.
+    for (const taken of [await startMock({ port: 0 }), await startMock({ port: 0, threads: 2 })]) {
+      try {
+        for (const threads of ['1', '2']) {
+          const ran = await cli(['mock', '--port', String(taken.port), '--threads', threads]);
+          assert.equal(ran.code, 2, `--threads ${threads} on a port taken by ${taken.threads}`);
+          assert.match(ran.stderr, /in use.*--port 0/);
+        }
+      } finally {
+        await taken.stop();
+      }
     }
   });
 });

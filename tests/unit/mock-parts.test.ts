@@ -39,7 +39,7 @@ describe('RollingWindow', () => {
 });
 
 function exchange(index: number, body: string | Buffer | null = `{"n": ${index}}`): Exchange {
-  return { time: index, method: 'POST', path: '/api/v2/token', headers: {}, body, status: 201, responseBody: {} };
+  return { sequence: index, time: index, method: 'POST', path: '/api/v2/token', headers: {}, body, status: 201, responseBody: {} };
 }
 
 describe('Journal', () => {

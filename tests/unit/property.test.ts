@@ -12,6 +12,7 @@ import { accountSchema, parseScenario, type ScenarioInput } from '../../src/toke
 import { catalogue, findEntry } from '../../src/catalogue/index.ts';
 import { tokenFields, type ValueRule } from '../../src/token/fields.ts';
 import { countryCodes, documentTypes, tokenTypes } from '../../src/token/enums.ts';
+import { hourlyRequestLimit } from '../../src/predict/stages.ts';
 
 const neverPredicted = new Set(['INTERNAL_ERROR', 'TOKEN_NOT_VALID', 'UNAUTHORIZED']);
 
@@ -253,4 +254,25 @@ test('a valid body is refused only for the account or the request around it, nev
     }),
     { numRuns: 1500 },
   );
+});
+
+test("requestsLastHour reaches the answer only through the rate limit (the mock's threads rely on it: src/mock/state.ts)", () => {
+  const limit = hourlyRequestLimit;
+  const sameSide = fc.oneof(
+    fc.tuple(fc.integer({ min: 0, max: limit - 1 }), fc.integer({ min: 0, max: limit - 1 })),
+    fc.tuple(fc.integer({ min: limit, max: 10 * limit }), fc.integer({ min: limit, max: 10 * limit })),
+  );
+  const same = (input: ScenarioInput, [one, other]: [number, number]) => {
+    const parsed = parseScenario(input);
+    const answerWith = (requestsLastHour: number) => answerParsed({ ...parsed, account: { ...parsed.account, requestsLastHour } });
+    assert.deepEqual(answerWith(one), answerWith(other), `${one} and ${other} requests in the past hour`);
+  };
+  for (const entry of catalogue)
+    if (entry.example)
+      for (const pair of [
+        [0, limit - 1],
+        [limit, limit + 1],
+      ] as const)
+        same(entry.example.scenario, [...pair]);
+  fc.assert(fc.property(scenario, sameSide, same), { numRuns: 2000 });
 });

@@ -1,0 +1,77 @@
+/**
+ * One of the mock's other threads (`--threads N`, see threads.ts): a listener on the first
+ * thread's port, counting in the shared state, keeping its own journal; its log lines and
+ * recorded exchanges go to the first thread, which writes them.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { Journal, journalCapacity, journalBodyBudget } from './journal.ts';
+import { listen, type Listener } from './listener.ts';
+import { ExchangeLog } from './log.ts';
+import { toRecorded } from './exchange.ts';
+import { MockState } from './state.ts';
+import type { EveryThread, ThreadReply } from './thread-ops.ts';
+import type { FromThread, ThreadData, ToThread } from './threads.ts';
+
+const port = parentPort;
+if (port === null) throw new Error('src/mock/thread.ts runs as a worker thread of the mock');
+const data = workerData as ThreadData;
+const post = (message: FromThread) => port.postMessage(message);
+
+const state = new MockState(
+  { account: data.account, windowSeconds: data.windowSeconds, ...(data.tokens === undefined ? {} : { tokens: data.tokens }) },
+  data.memory,
+);
+let nextId = 0;
+const waiting = new Map<number, (replies: ThreadReply[]) => void>();
+const every = ((op) =>
+  new Promise((resolve) => {
+    const id = nextId++;
+    waiting.set(id, resolve as (replies: ThreadReply[]) => void);
+    post({ type: 'every', id, op });
+  })) as EveryThread;
+
+let listener: Listener | undefined;
+port.on('message', (message: ToThread) => {
+  switch (message.type) {
+    case 'op':
+      // A thread asked before this one listens has nothing to give yet.
+      post({ type: 'reply', id: message.id, reply: listener?.apply(message.op) });
+      return;
+    case 'replies':
+      waiting.get(message.id)?.(message.replies);
+      waiting.delete(message.id);
+      return;
+    case 'stop':
+      void (listener?.stop() ?? Promise.resolve()).then(() => {
+        post({ type: 'stopped' });
+        port.close();
+      });
+      return;
+  }
+});
+
+try {
+  listener = await listen({
+    host: data.host,
+    port: data.port,
+    reusePort: true,
+    key: data.key,
+    secret: data.secret,
+    now: Date.now,
+    requestTimeoutMs: data.requestTimeoutMs,
+    headersTimeoutMs: data.headersTimeoutMs,
+    keepAliveTimeoutMs: data.keepAliveTimeoutMs,
+    stopGraceMs: data.stopGraceMs,
+    state,
+    // The journals of all threads together keep what one would: the last 1,000 and a share of the budget each.
+    journal: new Journal(journalCapacity, journalBodyBudget / data.threads),
+    every,
+    ...(data.record ? { record: (exchange) => post({ type: 'record', line: JSON.stringify(toRecorded(exchange)) }) } : {}),
+    ...(data.log ? { log: new ExchangeLog((text) => post({ type: 'log', text }), data.log.format, data.log.site) } : {}),
+  });
+  post({ type: 'listening' });
+} catch (error) {
+  const { message, code } = error as NodeJS.ErrnoException;
+  post({ type: 'failed', message, code });
+  port.close();
+}
