@@ -51,7 +51,7 @@ const slimManifest: Plugin = {
 };
 
 // The mock's other threads run a file of their own (lib/mock-thread.js): the module that names it
-// is bundled into a chunk (lib/chunks/) or an entry (lib/), so it finds the file from where it is.
+// is bundled into a chunk (lib/chunks/) or an entry (lib/), so it finds the file from its own folder.
 const threadEntryModule = join(process.cwd(), 'src/mock/thread-entry.ts');
 const threadEntry: Plugin = {
   name: 'thread-entry',
@@ -61,7 +61,7 @@ const threadEntry: Plugin = {
       return {
         loader: 'ts',
         contents:
-          "export const threadEntry = new URL(import.meta.url.includes('/chunks/') ? '../mock-thread.js' : './mock-thread.js', import.meta.url);\n",
+          "export const threadEntry = new URL(new URL('.', import.meta.url).pathname.endsWith('/chunks/') ? '../mock-thread.js' : './mock-thread.js', import.meta.url);\n",
       };
     });
   },

@@ -110,6 +110,8 @@ function listenError(error: NodeJS.ErrnoException, host: string, port: number): 
   if (error.code === 'EADDRINUSE')
     return new InputError(`Port ${port} on ${host} is in use: choose another with --port, or --port 0 for a free one`);
   if (error.code === 'EACCES') return new InputError(`Not allowed to listen on port ${port}: choose one above 1023, or --port 0`);
+  if (error.code === 'EMFILE' || error.code === 'ENFILE')
+    return new InputError('Too many open files to start the mock: fewer --threads, or a higher limit (ulimit -n)');
   if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
     return new InputError(`Cannot listen on ${host}: no such address on this machine`);
   return error;

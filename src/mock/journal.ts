@@ -39,11 +39,14 @@ export class Journal {
     return exchanges;
   }
 
-  clear(): void {
+  /** Forgets the exchanges numbered before `sequence` (all of them by default). */
+  clear(sequence = Number.POSITIVE_INFINITY): void {
+    const kept = this.list().filter((exchange) => exchange.sequence >= sequence);
     this.ring.fill(undefined);
     this.start = 0;
     this.size = 0;
     this.bodyBytes = 0;
+    for (const exchange of kept) this.add(exchange);
   }
 
   private dropOldest(): void {
@@ -53,4 +56,13 @@ export class Journal {
     this.start = (this.start + 1) % this.ring.length;
     this.size--;
   }
+}
+
+/**
+ * One thread's journal, when `threads` serve: together they keep what one would, the last 1,000
+ * (each keeps 1,000, and the merge keeps the last of them all), within the byte budget (each keeps
+ * its share of it, so memory stays bounded however the connections are spread).
+ */
+export function threadJournal(threads: number): Journal {
+  return new Journal(journalCapacity, journalBodyBudget / threads);
 }

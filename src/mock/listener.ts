@@ -201,8 +201,8 @@ export async function listen(config: ListenerConfig): Promise<Listener> {
       case '/__errata/requests':
         if (reading) return reply(200, mergeJournals(await config.every({ kind: 'journal' }), journalCapacity));
         if (method === 'DELETE') {
-          await config.every({ kind: 'clear' });
-          state.reset();
+          // What was answered before the counters' reset is forgotten; what came after stays.
+          await config.every({ kind: 'clear', before: state.reset() });
           response.writeHead(204, stopping ? { connection: 'close' } : {});
           response.end();
           log?.log({ time, method, path: request.url ?? path, status: 204, entry: null });
@@ -242,8 +242,8 @@ export async function listen(config: ListenerConfig): Promise<Listener> {
         state.account = op.account;
         return null;
       case 'clear':
-        journal.clear();
-        answered = 0;
+        journal.clear(op.before);
+        answered = journal.length;
         return null;
       case 'journal':
         return journal.list().map((exchange) => ({ sequence: exchange.sequence, exchange: toRecorded(exchange) }));
@@ -252,7 +252,8 @@ export async function listen(config: ListenerConfig): Promise<Listener> {
     }
   }
 
-  function route(request: IncomingMessage, response: ServerResponse, body: Body): void {
+  /** Answers a request whose body was read; the API's answers resolve once every thread has replied. */
+  function route(request: IncomingMessage, response: ServerResponse, body: Body): Promise<void> | undefined {
     const target = request.url ?? '/';
     const query = target.indexOf('?');
     const path = query < 0 ? target : target.slice(0, query);
@@ -265,14 +266,37 @@ export async function listen(config: ListenerConfig): Promise<Listener> {
         null,
         { connection: 'close' },
       );
-      return;
+      return undefined;
     }
-    if (path === tokenPath) return answerToken(request, response, body.bytes);
-    if (path.startsWith('/__errata/')) {
-      answerApi(request, response, path, body.bytes).catch((error: unknown) => failed(response, error));
-      return;
-    }
-    refuse(request, response, 404, `The mock serves ${tokenPath} only (and its own API under /__errata/), not ${path}`, body.bytes);
+    if (path.startsWith('/__errata/')) return answerApi(request, response, path, body.bytes);
+    if (path === tokenPath) answerToken(request, response, body.bytes);
+    else refuse(request, response, 404, `The mock serves ${tokenPath} only (and its own API under /__errata/), not ${path}`, body.bytes);
+    return undefined;
+  }
+
+  /**
+   * The API's answers wait for every thread; a request behind one on the same connection (sent
+   * pipelined) waits its turn, so that it sees what the one before it did, as on one thread.
+   */
+  const inFlightOn = new WeakMap<Socket, Promise<void>>();
+  function routeInTurn(request: IncomingMessage, response: ServerResponse, body: Body): void {
+    const socket = request.socket;
+    const before = inFlightOn.get(socket);
+    const run = () => {
+      try {
+        return route(request, response, body);
+      } catch (error) {
+        failed(response, error);
+      }
+    };
+    const routed = before ? before.then(run) : run();
+    if (!routed) return;
+    const done: Promise<void> = routed
+      .catch((error: unknown) => failed(response, error))
+      .then(() => {
+        if (inFlightOn.get(socket) === done) inFlightOn.delete(socket);
+      });
+    inFlightOn.set(socket, done);
   }
 
   /** Reads the body as raw bytes, up to the size limit, within the request timeout. */
@@ -306,11 +330,7 @@ export async function listen(config: ListenerConfig): Promise<Listener> {
       if (done) return;
       done = true;
       clearTimeout(timer);
-      try {
-        route(request, response, { kind: 'read', bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, length) });
-      } catch (error) {
-        failed(response, error);
-      }
+      routeInTurn(request, response, { kind: 'read', bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, length) });
     });
     // A client that goes away mid-body: nothing to answer, nothing kept.
     request.on('error', () => {
@@ -331,7 +351,7 @@ export async function listen(config: ListenerConfig): Promise<Listener> {
       discarded += chunk.length;
       if (discarded > maxDiscardBytes) request.socket.destroy();
     });
-    route(request, response, { kind: 'too-large' });
+    routeInTurn(request, response, { kind: 'too-large' });
   }
 
   /** A bug in the mock: answered as a 500 of its own rather than a crash. */

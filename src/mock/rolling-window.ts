@@ -42,17 +42,22 @@ export class RollingWindow {
     return size;
   }
 
-  /** Counts a request made at `now` (a full ring drops its oldest). */
+  /**
+   * Counts a request made at `now` (a full ring drops its oldest). Threads read the clock before
+   * they take the lock, so a time may come in behind a later one: it is counted at the later, a
+   * matter of microseconds, so that the ring stays in order.
+   */
   add(now: number): void {
     if (this.lengthMs <= 0) return;
     const bounds = this.bounds;
     let start = bounds[0] as number;
     let size = bounds[1] as number;
+    const latest = size > 0 ? (this.times[(start + size - 1) % this.times.length] as number) : now;
     if (size === this.times.length) {
       start = (start + 1) % this.times.length;
       size--;
     }
-    this.times[(start + size) % this.times.length] = now;
+    this.times[(start + size) % this.times.length] = Math.max(now, latest);
     bounds[0] = start;
     bounds[1] = size + 1;
   }

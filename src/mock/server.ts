@@ -7,13 +7,13 @@ import { createServer as createTcpServer } from 'node:net';
 import type { Account } from '../token/scenario.ts';
 import { parseAccount } from './account.ts';
 import { defaultKey, defaultSecret } from './credentials.ts';
-import { Journal, journalBodyBudget, journalCapacity } from './journal.ts';
+import { type Journal, threadJournal } from './journal.ts';
 import { listen, type Listener } from './listener.ts';
 import { ExchangeLog, type LogFormat } from './log.ts';
 import { Recorder } from './record.ts';
 import { MockState } from './state.ts';
 import type { EveryThread, ThreadOp } from './thread-ops.ts';
-import { ThreadPool, threadsUnsupported, type ThreadData } from './threads.ts';
+import { maxThreads, ThreadPool, threadsUnsupported, type ThreadData } from './threads.ts';
 
 export { accountHeader, tokenPath } from './listener.ts';
 
@@ -58,11 +58,14 @@ export interface MockServer {
   port: number;
   key: string;
   secret: string;
-  /** The state as this thread sees it: the counters are every thread's. */
+  /**
+   * The state as the first thread sees it: the counters are every thread's, the account is the
+   * first thread's copy (set it through `PUT /__errata/account` when there are several threads).
+   */
   state: MockState;
-  /** This thread's journal (with one thread, the whole journal). */
+  /** The first thread's journal: with one thread, the whole journal; else `GET /__errata/requests` merges them all. */
   journal: Journal;
-  /** Threads serving. */
+  /** Threads serving once it started (a thread that dies later is not subtracted). */
   threads: number;
   /** Why fewer threads serve than were asked for, when that is so. */
   threadsRefused: string | null;
@@ -94,7 +97,9 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   const key = options.key ?? defaultKey;
   const secret = options.secret ?? defaultSecret;
   const asked = options.threads ?? 1;
-  if (!Number.isInteger(asked) || asked < 1) throw new RangeError(`threads must be a whole number from 1, not ${asked}`);
+  if (!Number.isInteger(asked) || asked < 1 || asked > maxThreads) {
+    throw new RangeError(`threads must be a whole number from 1 to ${maxThreads}, not ${asked}`);
+  }
   const threadsRefused = asked > 1 ? threadsUnsupported() : null;
   const threads = threadsRefused === null ? asked : 1;
   if (threads > 1 && options.now) throw new RangeError("A test's clock (now) cannot be shared between threads: use one thread");
@@ -107,8 +112,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   const windowSeconds = options.windowSeconds ?? 3600;
   const account = options.account ?? parseAccount({});
   const state = new MockState({ account, windowSeconds, ...(options.tokens === undefined ? {} : { tokens: options.tokens }) });
-  // The journals of all threads together keep what one would: the last 1,000, and a share of the byte budget each.
-  const journal = new Journal(journalCapacity, journalBodyBudget / threads);
+  const journal = threadJournal(threads);
   const log = options.log ? new ExchangeLog(options.log.write, options.log.format, options.log.site) : undefined;
   const recorder = options.record
     ? await Recorder.open(options.record, (error) =>
@@ -118,10 +122,19 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
       )
     : undefined;
 
+  // The first thread listens before the others start (they need its port): what it is asked of
+  // every thread meanwhile waits until all of them are there to be asked.
   let pool: ThreadPool | undefined;
   let listener: Listener | undefined;
+  let markStarted = () => {};
+  const started = new Promise<void>((resolve) => {
+    markStarted = resolve;
+  });
   const apply = (op: ThreadOp) => (listener as Listener).apply(op);
-  const every = ((op: ThreadOp) => (pool ? pool.every(op) : Promise.resolve([apply(op)]))) as EveryThread;
+  const every = (async (op: ThreadOp) => {
+    await started;
+    return pool ? pool.every(op) : [apply(op)];
+  }) as EveryThread;
 
   const port = options.port ?? 8080;
   try {
@@ -162,10 +175,12 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
       });
     }
   } catch (error) {
+    markStarted();
     await listener?.stop();
     await recorder?.close();
     throw error;
   }
+  markStarted();
 
   let stopped: Promise<void> | undefined;
   function stop(): Promise<void> {

@@ -3,9 +3,10 @@
  * window that feed the rate limit, and the tokens created (for `--tokens N`).
  *
  * The counters live in shared memory, so that the mock's threads (`--threads N`) count as one
- * server: a request's account, its answer and its counting are one step under a lock, and the
- * rate limit and the token limit are exact however the connections are spread. The account is
- * each thread's own copy, replaced on every thread before `PUT /__errata/account` answers.
+ * server: they are read and changed under a lock, a request is counted as if no other thread ran
+ * between its reading and its counting (see `decide`), and the rate limit and the token limit are
+ * exact however the connections are spread. The account is each thread's own copy, replaced on
+ * every thread before `PUT /__errata/account` answers.
  */
 import type { Account } from '../token/scenario.ts';
 import type { Answer } from '../predict/outcome.ts';
@@ -88,22 +89,24 @@ export class MockState {
         });
       }
       this.count(final, now);
-      const sequence = this.sequence[0] as bigint;
-      this.sequence[0] = sequence + 1n;
-      return { answer: final, sequence: Number(sequence) };
+      return { answer: final, sequence: this.nextSequence() };
     });
   }
 
-  /** The number of an exchange the mock answers itself (its journal order). */
+  /** The next exchange's number (the journals' order): atomic, as the mock's own answers take one outside the lock. */
   nextSequence(): number {
     return Number(Atomics.add(this.sequence, 0, 1n));
   }
 
-  /** Forgets the counted requests and tokens (`DELETE /__errata/requests`). */
-  reset(): void {
-    this.lock.hold(() => {
+  /**
+   * Forgets the counted requests and tokens (`DELETE /__errata/requests`). Returns the number the
+   * next exchange will get: the exchanges numbered before it are the ones to forget.
+   */
+  reset(): number {
+    return this.lock.hold(() => {
       this.window.clear();
       this.created[0] = 0;
+      return Number(Atomics.load(this.sequence, 0));
     });
   }
 

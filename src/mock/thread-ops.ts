@@ -10,8 +10,8 @@ import type { RecordedExchange } from './exchange.ts';
 export type ThreadOp =
   /** Replace the server's account. */
   | { kind: 'account'; account: Account }
-  /** Forget the journal and the tally. */
-  | { kind: 'clear' }
+  /** Forget the exchanges numbered before `before` (the counters' reset), and start the tally again. */
+  | { kind: 'clear'; before: number }
   /** The journal, oldest first, in the exchange format. */
   | { kind: 'journal' }
   /** How many exchanges the journal holds, and how many were answered since the start or the last clear. */

@@ -4,7 +4,7 @@
  * recorded exchanges go to the first thread, which writes them.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { Journal, journalCapacity, journalBodyBudget } from './journal.ts';
+import { threadJournal } from './journal.ts';
 import { listen, type Listener } from './listener.ts';
 import { ExchangeLog } from './log.ts';
 import { toRecorded } from './exchange.ts';
@@ -31,6 +31,7 @@ const every = ((op) =>
   })) as EveryThread;
 
 let listener: Listener | undefined;
+let stopping = false;
 port.on('message', (message: ToThread) => {
   switch (message.type) {
     case 'op':
@@ -42,10 +43,9 @@ port.on('message', (message: ToThread) => {
       waiting.delete(message.id);
       return;
     case 'stop':
-      void (listener?.stop() ?? Promise.resolve()).then(() => {
-        post({ type: 'stopped' });
-        port.close();
-      });
+      // Before it listens, the thread stops as soon as it does (below).
+      stopping = true;
+      if (listener) void listener.stop().then(() => port.close());
       return;
   }
 });
@@ -63,13 +63,15 @@ try {
     keepAliveTimeoutMs: data.keepAliveTimeoutMs,
     stopGraceMs: data.stopGraceMs,
     state,
-    // The journals of all threads together keep what one would: the last 1,000 and a share of the budget each.
-    journal: new Journal(journalCapacity, journalBodyBudget / data.threads),
+    journal: threadJournal(data.threads),
     every,
     ...(data.record ? { record: (exchange) => post({ type: 'record', line: JSON.stringify(toRecorded(exchange)) }) } : {}),
     ...(data.log ? { log: new ExchangeLog((text) => post({ type: 'log', text }), data.log.format, data.log.site) } : {}),
   });
-  post({ type: 'listening' });
+  if (stopping) {
+    await listener.stop();
+    port.close();
+  } else post({ type: 'listening' });
 } catch (error) {
   const { message, code } = error as NodeJS.ErrnoException;
   post({ type: 'failed', message, code });

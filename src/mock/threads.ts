@@ -44,8 +44,7 @@ export type FromThread =
   | { type: 'log'; text: string }
   | { type: 'record'; line: string }
   | { type: 'every'; id: number; op: ThreadOp }
-  | { type: 'reply'; id: number; reply: ThreadReply | undefined }
-  | { type: 'stopped' };
+  | { type: 'reply'; id: number; reply: ThreadReply | undefined };
 
 /** Messages from the first thread to the others. */
 export type ToThread =
@@ -114,12 +113,17 @@ class Thread {
 export class ThreadPool {
   private readonly threads: Thread[];
   private readonly hooks: PoolHooks;
-  private alive: Set<Thread>;
+  private readonly alive: Set<Thread>;
+  /** Settles once every thread listens (or one could not): a thread is asked nothing before. */
+  private readonly ready: Promise<void>;
+  private readonly stopGraceMs: number;
 
-  private constructor(threads: Thread[], hooks: PoolHooks) {
+  private constructor(threads: Thread[], hooks: PoolHooks, ready: Promise<void>, stopGraceMs: number) {
     this.threads = threads;
     this.hooks = hooks;
     this.alive = new Set(threads);
+    this.ready = ready;
+    this.stopGraceMs = stopGraceMs;
   }
 
   /** Starts `count` threads listening on the first's port; resolves once all listen, rejects if one cannot. */
@@ -144,9 +148,18 @@ export class ThreadPool {
       thread.worker.once('exit', () => refused?.(new Error('A thread of the mock stopped before it listened')));
       return thread;
     });
-    pool = new ThreadPool(threads, hooks);
+    const allListening = Promise.all(listening);
+    pool = new ThreadPool(
+      threads,
+      hooks,
+      allListening.then(
+        () => {},
+        () => {},
+      ),
+      data.stopGraceMs,
+    );
     try {
-      await Promise.all(listening);
+      await allListening;
     } catch (error) {
       await pool.stop();
       throw error;
@@ -165,15 +178,24 @@ export class ThreadPool {
 
   /** Asks every thread, the first (this one) first. */
   async every(op: ThreadOp): Promise<ThreadReply[]> {
+    await this.ready;
     const mine = this.hooks.apply(op);
     const others = await Promise.all([...this.alive].map((thread) => thread.ask(op)));
     return [mine, ...others.filter((reply) => reply !== undefined)];
   }
 
-  /** Stops every other thread: each lets its requests in flight finish, then exits. */
+  /**
+   * Stops every other thread: each lets its requests in flight finish (closing them after the
+   * grace), then exits. One that has not exited a little after the grace is terminated: by then the
+   * first thread has closed its connections too, so none can be waiting on the lock it might hold.
+   */
   async stop(): Promise<void> {
     for (const thread of this.threads) thread.send({ type: 'stop' });
+    const overdue = setTimeout(() => {
+      for (const thread of this.threads) void thread.worker.terminate();
+    }, this.stopGraceMs + 2000);
     await Promise.all(this.threads.map((thread) => thread.stopped));
+    clearTimeout(overdue);
   }
 
   private receive(from: Thread, message: FromThread): void {

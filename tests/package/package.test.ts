@@ -45,7 +45,8 @@ let packed: { filename: string; size: number; unpackedSize: number; files: { pat
 
 before(() => {
   scratch = mkdtempSync(join(tmpdir(), 'errata-package-'));
-  project = join(scratch, 'project');
+  // Under a folder named chunks, as the bundle's own chunks/ folder must not be confused with any folder above it.
+  project = join(scratch, 'chunks', 'project');
   // Packed with this project's npm scripts (prepack builds lib/), as `npm pack` does for anyone.
   const pack = spawnSync('npm', ['pack', '--silent', '--json', '--pack-destination', scratch], {
     cwd: root,
@@ -156,6 +157,7 @@ describe('installed, with the machine’s own node', () => {
       env: machineEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    const closed = new Promise((resolve) => mock.once('close', resolve));
     try {
       const base = await new Promise<string>((resolve, reject) => {
         let out = '';
@@ -176,7 +178,7 @@ describe('installed, with the machine’s own node', () => {
       assert.equal((await send('{"clientId":"user-1"}')).status, 201);
     } finally {
       mock.kill('SIGINT');
-      await new Promise((resolve) => mock.once('close', resolve));
+      await closed;
     }
     const checked = sh('npx', ['--no-install', 'errata', 'check', record, '--json'], project);
     assert.equal(checked.status, 0, `errata check: ${checked.stderr}${checked.stdout}`);
@@ -198,6 +200,7 @@ describe('installed, with the machine’s own node', () => {
         env: machineEnv,
         stdio: ['ignore', 'pipe', 'pipe'],
       });
+      const closed = new Promise((resolve) => mock.once('close', resolve));
       let stderr = '';
       mock.stderr.on('data', (chunk: Buffer) => {
         stderr += chunk.toString();
@@ -236,7 +239,7 @@ describe('installed, with the machine’s own node', () => {
         else assert.match(stderr, /threads +2, sharing the port/, `Node ${version}`);
       } finally {
         mock.kill('SIGINT');
-        await new Promise((resolve) => mock.once('close', resolve));
+        await closed;
       }
     }
   });

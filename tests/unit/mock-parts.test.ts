@@ -42,6 +42,15 @@ function exchange(index: number, body: string | Buffer | null = `{"n": ${index}}
   return { sequence: index, time: index, method: 'POST', path: '/api/v2/token', headers: {}, body, status: 201, responseBody: {} };
 }
 
+test('RollingWindow: a time that comes in behind a later one counts at the later, so the ring stays in order', () => {
+  const window = new RollingWindow(1000, 10);
+  window.add(100);
+  window.add(500);
+  window.add(400); // read before the lock by a thread that got it after the one at 500
+  assert.equal(window.count(1499), 2);
+  assert.equal(window.count(1500), 0);
+});
+
 describe('Journal', () => {
   test('keeps the last exchanges, oldest first', () => {
     const journal = new Journal(3);
@@ -49,6 +58,12 @@ describe('Journal', () => {
     assert.deepEqual(
       journal.list().map((each) => each.time),
       [4, 5, 6],
+    );
+    journal.clear(6);
+    assert.deepEqual(
+      journal.list().map((each) => each.sequence),
+      [6],
+      'clear(n) keeps the exchanges numbered n and after',
     );
     journal.clear();
     assert.deepEqual(journal.list(), []);

@@ -2,8 +2,9 @@
  * The mock on several threads (`--threads N`): they share the port and count as one server. The
  * shared counters are exact when real threads decide at once; over HTTP, with the connections
  * spread over two threads, every example is answered as predicted, the rate limit and the token
- * limit are exact, the server's account changes on every thread before PUT answers, the journal
- * and the record file hold every exchange once, in order, and a stop lets every thread finish.
+ * limit are exact, the server's account changes on every thread before PUT answers (also during
+ * startup, and for a request pipelined behind it), the journal and the record file hold every
+ * exchange once, in order, and a stop lets every thread finish.
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,6 +12,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { catalogue } from '../../src/catalogue/index.ts';
 import { predict } from '../../src/predict/predict.ts';
@@ -49,7 +51,7 @@ describe('when threads can share a port', () => {
 
 /**
  * Runs `decide` on several threads at once over one state; returns how often each status was
- * answered. The threads start together, and each answer takes a while (as a long prediction
+ * answered, having checked that no two exchanges got the same number. The threads start together, and each answer takes a while (as a long prediction
  * would), so that threads decide while another is between its reading and its counting.
  */
 async function decideOnThreads(state: MockState, threads: number, each: number): Promise<Record<number, number>> {
@@ -66,15 +68,18 @@ async function decideOnThreads(state: MockState, threads: number, each: number):
       Atomics.notify(ready, 0);
       for (let seen = Atomics.load(ready, 0); seen < workerData.threads; seen = Atomics.load(ready, 0)) Atomics.wait(ready, 0, seen, 10);
       const statuses = {};
+      const sequences = [];
       for (let index = 0; index < workerData.each; index++) {
-        const { answer } = state.decide(undefined, Date.now(), (account) => {
+        const { answer, sequence } = state.decide(undefined, Date.now(), (account) => {
           const until = performance.now() + 0.02;
           while (performance.now() < until);
           return answerParsed({ request, account });
         });
         statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
+        // The mock's own answers take numbers outside the lock, meanwhile.
+        sequences.push(sequence, state.nextSequence());
       }
-      parentPort.postMessage(statuses);
+      parentPort.postMessage({ statuses, sequences });
     })();`;
   const module = (path: string) => new URL(path, import.meta.url).href;
   const options = {
@@ -98,14 +103,16 @@ async function decideOnThreads(state: MockState, threads: number, each: number):
           each,
         },
       });
-      return new Promise<Record<number, number>>((resolve, reject) => {
+      return new Promise<{ statuses: Record<number, number>; sequences: number[] }>((resolve, reject) => {
         worker.once('message', resolve);
         worker.once('error', reject);
       });
     }),
   );
+  const numbers = results.flatMap((result) => result.sequences);
+  assert.equal(new Set(numbers).size, numbers.length, 'every exchange has a number of its own');
   const total: Record<number, number> = {};
-  for (const statuses of results)
+  for (const { statuses } of results)
     for (const [status, count] of Object.entries(statuses)) total[Number(status)] = (total[Number(status)] ?? 0) + count;
   return total;
 }
@@ -152,6 +159,32 @@ function tally(values: (string | number)[]): Record<string, number> {
 }
 const statusCounts = (answers: Received[]) => tally(answers.map((answer) => answer.status));
 const entryCounts = (answers: Received[]) => tally(answers.map((answer) => String(answer.headers['errata-entry'])));
+
+/** Writes raw bytes on a connection of its own and returns all the server sent before it closed. */
+function raw(mock: MockServer, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(mock.port, '127.0.0.1', () => socket.write(text));
+    let received = '';
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.toString('latin1');
+    });
+    socket.on('end', () => resolve(received));
+    socket.on('error', reject);
+  });
+}
+
+const statusesOf = (response: string) => [...response.matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((match) => Number(match[1]));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 describe('two threads over HTTP', { skip: unsupported ?? false }, () => {
   test('every example gets its predicted response, and both threads answer', async () => {
@@ -279,6 +312,54 @@ describe('two threads over HTTP', { skip: unsupported ?? false }, () => {
       assert.equal(logged.filter((line) => line.path === '/api/v2/token').length, 1140);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a request sent behind an API call on the same connection sees what the call did', async () => {
+    const mock = await startMock({ port: 0, threads: 2 });
+    try {
+      const token = '{"clientId":"u"}';
+      const tokenRequest = `POST /api/v2/token HTTP/1.1\r\nHost: x\r\nAuthorization: ${valid.authorization}\r\nConnection: close\r\nContent-Length: ${token.length}\r\n\r\n${token}`;
+      // On fresh connections, so that both threads take some: each PUT, then a request behind it.
+      for (let round = 0; round < 30; round++) {
+        const active = round % 2 === 0;
+        const put = JSON.stringify({ active });
+        const response = await raw(
+          mock,
+          `PUT /__errata/account HTTP/1.1\r\nHost: x\r\nContent-Length: ${put.length}\r\n\r\n${put}${tokenRequest}`,
+        );
+        assert.deepEqual(statusesOf(response), [200, active ? 201 : 403], `round ${round}`);
+      }
+      // DELETE, then a request behind it: the request is counted and journaled after the clearing.
+      for (let round = 0; round < 20; round++) {
+        const response = await raw(mock, `DELETE /__errata/requests HTTP/1.1\r\nHost: x\r\n\r\n${tokenRequest}`);
+        assert.deepEqual(statusesOf(response), [204, 403], `round ${round}`);
+        const seen = await health(mock);
+        assert.equal(seen.journaled, 1, `round ${round}`);
+        assert.equal(seen.requestsInWindow, 0, `round ${round}: a 403 is not counted`);
+      }
+    } finally {
+      await mock.stop();
+    }
+  });
+
+  test('an account PUT as soon as the first thread listens reaches every thread', async () => {
+    const port = await freePort();
+    const starting = startMock({ port, threads: 2 });
+    const url = `http://127.0.0.1:${port}`;
+    let put: Received | undefined;
+    while (!put) put = await send(url, { method: 'PUT', path: '/__errata/account', body: '{"active": false}' }).catch(() => undefined);
+    const mock = await starting;
+    try {
+      assert.equal(put.status, 200);
+      const answers = await sendAll(
+        mock,
+        Array.from({ length: 40 }, () => ({ headers: valid, body: healthy })),
+      );
+      assert.deepEqual(statusCounts(answers), { 403: 40 });
+      assert.ok((await health(mock)).answeredByThread.every((answered) => answered > 0));
+    } finally {
+      await mock.stop();
     }
   });
 
