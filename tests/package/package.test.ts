@@ -6,7 +6,8 @@
  * Run by `npm test` as its own suite (scripts/test.ts); alone: `node --test tests/package/`.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { type ChildProcessByStdio, spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -37,6 +38,20 @@ function sh(command: string, args: string[], cwd: string, extra: NodeJS.ProcessE
 function ok(result: SpawnSyncReturns<string>, what: string): string {
   assert.equal(result.status, 0, `${what} failed (${result.status}):\n${result.stderr}\n${result.stdout}`);
   return result.stdout;
+}
+
+/** The base URL a spawned `errata mock` prints once it listens (its first line's first URL). */
+function baseUrlOf(mock: ChildProcessByStdio<null, Readable, Readable>, what: string, stderr: () => string): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    let out = '';
+    mock.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /https?:\/\/\S+/.exec(out);
+      if (url) resolve(url[0].replace(/\/$/, ''));
+    });
+    mock.once('exit', (code) => reject(new Error(`${what} exited (${code}) before listening: ${stderr()}`)));
+    setTimeout(() => reject(new Error(`${what} did not say where it listens within 20 s`)), 20_000);
+  });
 }
 
 let scratch = '';
@@ -159,16 +174,7 @@ describe('installed, with the machine’s own node', () => {
     });
     const closed = new Promise((resolve) => mock.once('close', resolve));
     try {
-      const base = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        mock.stdout.on('data', (chunk: Buffer) => {
-          out += chunk.toString();
-          const url = /https?:\/\/\S+/.exec(out);
-          if (url) resolve(url[0].replace(/\/$/, ''));
-        });
-        mock.once('exit', (code) => reject(new Error(`errata mock exited (${code}) before listening`)));
-        setTimeout(() => reject(new Error('errata mock did not say where it listens within 20 s')), 20_000);
-      });
+      const base = await baseUrlOf(mock, 'errata mock', () => '');
       const auth = `Basic ${Buffer.from('errata-key:errata-secret').toString('base64')}`;
       const send = (body: string) =>
         fetch(`${base}/api/v2/token`, { method: 'POST', headers: { authorization: auth, 'content-type': 'application/json' }, body });
@@ -206,16 +212,7 @@ describe('installed, with the machine’s own node', () => {
         stderr += chunk.toString();
       });
       try {
-        const base = await new Promise<string>((resolve, reject) => {
-          let out = '';
-          mock.stdout.on('data', (chunk: Buffer) => {
-            out += chunk.toString();
-            const url = /https?:\/\/\S+/.exec(out);
-            if (url) resolve(url[0].replace(/\/$/, ''));
-          });
-          mock.once('exit', (code) => reject(new Error(`errata mock on Node ${version} exited (${code}) before listening: ${stderr}`)));
-          setTimeout(() => reject(new Error(`errata mock on Node ${version} did not say where it listens within 20 s`)), 20_000);
-        });
+        const base = await baseUrlOf(mock, `errata mock on Node ${version}`, () => stderr);
         const auth = `Basic ${Buffer.from('errata-key:errata-secret').toString('base64')}`;
         // A connection each, so that the system spreads them over the threads.
         const statuses = await Promise.all(

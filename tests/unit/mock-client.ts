@@ -67,3 +67,23 @@ export function sentOf(built: MockRequest): Sent {
     body: built.body.kind === 'bytes' ? Buffer.from(built.body.base64, 'base64') : built.body.text,
   };
 }
+
+/**
+ * A request whose body is still arriving: its first bytes now, the rest after `delayMs`, on a
+ * connection of its own. Resolves with the status it gets.
+ */
+export function sendSlowly(baseUrl: string, headers: Record<string, string>, body: string, delayMs: number): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const sending = httpRequest(
+      new URL('/api/v2/token', baseUrl),
+      { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) }, agent: false },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      },
+    );
+    sending.on('error', reject);
+    sending.write(body.slice(0, 5));
+    setTimeout(() => sending.end(body.slice(5)), delayMs);
+  });
+}

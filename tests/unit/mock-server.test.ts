@@ -17,7 +17,7 @@ import { startMock, type MockServer } from '../../src/mock/server.ts';
 import { parseAccount } from '../../src/mock/account.ts';
 import { mockRequest } from '../../src/site/mock-command.ts';
 import type { RecordedExchange } from '../../src/mock/exchange.ts';
-import { send, sentOf } from './mock-client.ts';
+import { send, sendSlowly, sentOf } from './mock-client.ts';
 
 const valid = { authorization: basicAuthorization('errata-key', 'errata-secret') };
 const healthy = '{"clientId": "user-42"}';
@@ -350,20 +350,7 @@ describe('stopping', () => {
   test('stop() answers the requests in flight, then refuses new connections', async () => {
     const mock = await startMock({ port: 0 });
     // A request whose body is still arriving when the stop begins.
-    const { request } = await import('node:http');
-    const inFlight = new Promise<number>((resolve, reject) => {
-      const sending = request(
-        new URL('/api/v2/token', mock.url),
-        { method: 'POST', headers: { ...valid, 'content-length': healthy.length } },
-        (response) => {
-          response.resume();
-          response.on('end', () => resolve(response.statusCode ?? 0));
-        },
-      );
-      sending.on('error', reject);
-      sending.write(healthy.slice(0, 5));
-      setTimeout(() => sending.end(healthy.slice(5)), 200);
-    });
+    const inFlight = sendSlowly(mock.url, valid, healthy, 200);
     await new Promise((resolve) => setTimeout(resolve, 50));
     const stopped = mock.stop();
     assert.equal(await inFlight, 201);

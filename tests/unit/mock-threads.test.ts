@@ -9,7 +9,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, createServer, type AddressInfo } from 'node:net';
@@ -24,7 +23,7 @@ import { startMock, type MockServer } from '../../src/mock/server.ts';
 import { MockState } from '../../src/mock/state.ts';
 import { threadsUnsupported } from '../../src/mock/threads.ts';
 import { mockRequest } from '../../src/site/mock-command.ts';
-import { send, sentOf, type Received, type Sent } from './mock-client.ts';
+import { send, sendSlowly, sentOf, type Received, type Sent } from './mock-client.ts';
 
 const valid = { authorization: basicAuthorization('errata-key', 'errata-secret') };
 const healthy = '{"clientId": "user-42"}';
@@ -365,23 +364,8 @@ describe('two threads over HTTP', { skip: unsupported ?? false }, () => {
 
   test('stop() lets the requests in flight on every thread finish, then refuses new connections', async () => {
     const mock = await startMock({ port: 0, threads: 2 });
-    const inFlight = Array.from(
-      { length: 16 },
-      () =>
-        new Promise<number>((resolve, reject) => {
-          const sending = httpRequest(
-            new URL('/api/v2/token', mock.url),
-            { method: 'POST', headers: { ...valid, 'content-length': healthy.length }, agent: false },
-            (response) => {
-              response.resume();
-              response.on('end', () => resolve(response.statusCode ?? 0));
-            },
-          );
-          sending.on('error', reject);
-          sending.write(healthy.slice(0, 5));
-          setTimeout(() => sending.end(healthy.slice(5)), 300);
-        }),
-    );
+    // Sixteen requests whose bodies are still arriving, on connections of their own: both threads have some.
+    const inFlight = Array.from({ length: 16 }, () => sendSlowly(mock.url, valid, healthy, 300));
     await new Promise((resolve) => setTimeout(resolve, 100));
     const stopped = mock.stop();
     assert.deepEqual(
