@@ -110,7 +110,12 @@ function listenError(error: NodeJS.ErrnoException, host: string, port: number): 
   if (error.code === 'EADDRINUSE')
     return new InputError(`Port ${port} on ${host} is in use: choose another with --port, or --port 0 for a free one`);
   if (error.code === 'EACCES') return new InputError(`Not allowed to listen on port ${port}: choose one above 1023, or --port 0`);
-  if (error.code === 'EMFILE' || error.code === 'ENFILE')
+  // A thread that cannot start for want of file handles says so only in its message.
+  if (
+    error.code === 'EMFILE' ||
+    error.code === 'ENFILE' ||
+    (error.code === 'ERR_WORKER_INIT_FAILED' && /\b(EMFILE|ENFILE)\b/.test(error.message))
+  )
     return new InputError('Too many open files to start the mock: fewer --threads, or a higher limit (ulimit -n)');
   if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
     return new InputError(`Cannot listen on ${host}: no such address on this machine`);

@@ -14,6 +14,8 @@ export class Journal {
   private size = 0;
   private bodyBytes = 0;
   private readonly budget: number;
+  /** The number of the last exchange dropped for room (-1 before any): the threads' journals are merged after it. */
+  droppedThrough = -1;
 
   constructor(capacity = journalCapacity, budget = journalBodyBudget) {
     this.ring = new Array<Exchange | undefined>(capacity).fill(undefined);
@@ -51,6 +53,7 @@ export class Journal {
 
   private dropOldest(): void {
     const oldest = this.ring[this.start] as Exchange;
+    this.droppedThrough = Math.max(this.droppedThrough, oldest.sequence);
     this.ring[this.start] = undefined;
     this.bodyBytes -= oldest.body?.length ?? 0;
     this.start = (this.start + 1) % this.ring.length;
@@ -59,9 +62,10 @@ export class Journal {
 }
 
 /**
- * One thread's journal, when `threads` serve: together they keep what one would, the last 1,000
- * (each keeps 1,000, and the merge keeps the last of them all), within the byte budget (each keeps
- * its share of it, so memory stays bounded however the connections are spread).
+ * One thread's journal, when `threads` serve. Each keeps up to 1,000 exchanges and a 1/N share of
+ * the byte budget, so that memory stays bounded however the connections are spread; the merge
+ * (thread-ops.ts) lists the exchanges after the last one any thread dropped, so it has no gaps, and
+ * of those the last 1,000. With large bodies on one thread it may hold fewer than one thread would.
  */
 export function threadJournal(threads: number): Journal {
   return new Journal(journalCapacity, journalBodyBudget / threads);

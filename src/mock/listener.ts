@@ -16,12 +16,13 @@ import { answerParsed } from '../predict/predict.ts';
 import type { Account, Scenario } from '../token/scenario.ts';
 import { catalogueVersion } from '../catalogue/version.ts';
 import { AccountError, AccountHeaderReader, parseAccount, parseAccountJson } from './account.ts';
+import { ConnectionTurns } from './connection-turns.ts';
 import { credentialsReader } from './credentials.ts';
 import { keptBody, toRecorded, utf8Text, type Exchange } from './exchange.ts';
 import { type Journal, journalCapacity } from './journal.ts';
 import type { ExchangeLog } from './log.ts';
 import type { MockState } from './state.ts';
-import { mergeJournals, type EveryThread, type ThreadOp, type ThreadReply } from './thread-ops.ts';
+import { mergedLength, mergeJournals, type EveryThread, type ThreadOp, type ThreadReply } from './thread-ops.ts';
 
 export const tokenPath = '/api/v2/token';
 export const accountHeader = 'errata-account';
@@ -185,10 +186,7 @@ export async function listen(config: ListenerConfig): Promise<Listener> {
       case '/__errata/health': {
         if (!reading) return wrongMethod('GET, HEAD');
         const tallies = await config.every({ kind: 'tally' });
-        const journaled = Math.min(
-          journalCapacity,
-          tallies.reduce((sum, tally) => sum + tally.journaled, 0),
-        );
+        const journaled = mergedLength(tallies, journalCapacity);
         return reply(200, {
           status: 'ok',
           catalogueVersion,
@@ -246,9 +244,12 @@ export async function listen(config: ListenerConfig): Promise<Listener> {
         answered = journal.length;
         return null;
       case 'journal':
-        return journal.list().map((exchange) => ({ sequence: exchange.sequence, exchange: toRecorded(exchange) }));
+        return {
+          exchanges: journal.list().map((exchange) => ({ sequence: exchange.sequence, exchange: toRecorded(exchange) })),
+          droppedThrough: journal.droppedThrough,
+        };
       case 'tally':
-        return { journaled: journal.length, answered };
+        return { sequences: journal.list().map((exchange) => exchange.sequence), droppedThrough: journal.droppedThrough, answered };
     }
   }
 
@@ -274,36 +275,25 @@ export async function listen(config: ListenerConfig): Promise<Listener> {
     return undefined;
   }
 
-  /**
-   * The API's answers wait for every thread; a request behind one on the same connection (sent
-   * pipelined) waits its turn, so that it sees what the one before it did, as on one thread.
-   */
-  const inFlightOn = new WeakMap<Socket, Promise<void>>();
-  function routeInTurn(request: IncomingMessage, response: ServerResponse, body: Body): void {
-    const socket = request.socket;
-    const before = inFlightOn.get(socket);
-    const run = () => {
-      try {
-        return route(request, response, body);
-      } catch (error) {
-        failed(response, error);
-      }
-    };
-    const routed = before ? before.then(run) : run();
-    if (!routed) return;
-    const done: Promise<void> = routed
-      .catch((error: unknown) => failed(response, error))
-      .then(() => {
-        if (inFlightOn.get(socket) === done) inFlightOn.delete(socket);
-      });
-    inFlightOn.set(socket, done);
-  }
+  const turns = new ConnectionTurns<Socket>((error) => process.emitWarning(`errata mock: ${(error as Error).stack ?? String(error)}`));
 
   /** Reads the body as raw bytes, up to the size limit, within the request timeout. */
   function handle(request: IncomingMessage, response: ServerResponse): void {
     response.on('error', () => request.destroy());
+    const socket = request.socket;
+    const turn = turns.take(socket);
+    /** Routes the request in its turn; a bug in the mock is its own 500. */
+    const routeInTurn = (body: Body) =>
+      turns.run(socket, turn, () => {
+        try {
+          return route(request, response, body)?.catch((error: unknown) => failed(response, error));
+        } catch (error) {
+          failed(response, error);
+          return undefined;
+        }
+      });
     const declared = Number(request.headers['content-length']);
-    if (declared > maxBodyBytes) return tooLarge(request, response);
+    if (declared > maxBodyBytes) return tooLarge(request, routeInTurn);
     const chunks: Buffer[] = [];
     let length = 0;
     let done = false;
@@ -311,8 +301,13 @@ export async function listen(config: ListenerConfig): Promise<Listener> {
       if (done) return;
       done = true;
       // The connection is closed: what is left of the body cannot be told from the next request.
-      refuse(request, response, 408, `The request did not arrive whole within ${requestTimeoutMs / 1000} s`, null, { connection: 'close' });
-      response.once('finish', () => request.socket.destroySoon());
+      turns.run(socket, turn, () => {
+        refuse(request, response, 408, `The request did not arrive whole within ${requestTimeoutMs / 1000} s`, null, {
+          connection: 'close',
+        });
+        response.once('finish', () => socket.destroySoon());
+        return undefined;
+      });
     }, requestTimeoutMs);
     timer.unref();
     request.on('data', (chunk: Buffer) => {
@@ -322,7 +317,7 @@ export async function listen(config: ListenerConfig): Promise<Listener> {
         done = true;
         clearTimeout(timer);
         chunks.length = 0;
-        return tooLarge(request, response);
+        return tooLarge(request, routeInTurn);
       }
       chunks.push(chunk);
     });
@@ -330,28 +325,29 @@ export async function listen(config: ListenerConfig): Promise<Listener> {
       if (done) return;
       done = true;
       clearTimeout(timer);
-      routeInTurn(request, response, { kind: 'read', bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, length) });
+      routeInTurn({ kind: 'read', bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, length) });
     });
     // A client that goes away mid-body: nothing to answer, nothing kept.
-    request.on('error', () => {
+    const abandoned = () => {
+      if (done) return;
       done = true;
       clearTimeout(timer);
-    });
+      turns.skip(socket, turn);
+    };
+    request.on('error', abandoned);
     request.on('close', () => {
-      if (request.complete) return;
-      done = true;
-      clearTimeout(timer);
+      if (!request.complete) abandoned();
     });
   }
 
-  /** 413 at once, then the rest of the body is read and dropped (so the client sees the answer), up to a bound. */
-  function tooLarge(request: IncomingMessage, response: ServerResponse): void {
+  /** 413 in its turn, then the rest of the body is read and dropped (so the client sees the answer), up to a bound. */
+  function tooLarge(request: IncomingMessage, routeInTurn: (body: Body) => void): void {
     let discarded = 0;
     request.on('data', (chunk: Buffer) => {
       discarded += chunk.length;
       if (discarded > maxDiscardBytes) request.socket.destroy();
     });
-    routeInTurn(request, response, { kind: 'too-large' });
+    routeInTurn({ kind: 'too-large' });
   }
 
   /** A bug in the mock: answered as a 500 of its own rather than a crash. */
@@ -399,8 +395,12 @@ export async function listen(config: ListenerConfig): Promise<Listener> {
         : error.code === 'HPE_HEADER_OVERFLOW'
           ? [431, 'The request headers are larger than the limit of 16 KiB']
           : [400, `The request is not valid HTTP/1.1 (${error.code ?? error.message})`];
-    socket.end(rawErrataResponse(status, reason));
-    log?.log({ time: now(), method: '-', path: '-', status, entry: null, note: reason });
+    // After the answers to the requests before it on this connection, which may still wait for every thread.
+    turns.run(socket, turns.take(socket), () => {
+      socket.end(rawErrataResponse(status, reason));
+      log?.log({ time: now(), method: '-', path: '-', status, entry: null, note: reason });
+      return undefined;
+    });
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -22,11 +22,25 @@ export interface NumberedExchange {
   exchange: RecordedExchange;
 }
 
+/** What a thread's journal holds, and the number of the last exchange it dropped for room. */
+export interface JournalReply {
+  exchanges: NumberedExchange[];
+  droppedThrough: number;
+}
+
+export interface TallyReply {
+  /** The numbers of the exchanges its journal holds. */
+  sequences: number[];
+  droppedThrough: number;
+  /** Exchanges answered since the start or the last clear. */
+  answered: number;
+}
+
 export interface ThreadReplies {
   account: null;
   clear: null;
-  journal: NumberedExchange[];
-  tally: { journaled: number; answered: number };
+  journal: JournalReply;
+  tally: TallyReply;
 }
 
 export type ThreadReply = ThreadReplies[ThreadOp['kind']];
@@ -34,11 +48,25 @@ export type ThreadReply = ThreadReplies[ThreadOp['kind']];
 /** Asks every thread, this one included; resolves with their replies, this thread's first. */
 export type EveryThread = <Op extends ThreadOp>(op: Op) => Promise<ThreadReplies[Op['kind']][]>;
 
-/** The last `capacity` exchanges of all threads' journals, oldest first. */
-export function mergeJournals(journals: NumberedExchange[][], capacity: number): RecordedExchange[] {
+/**
+ * The threads' journals as one, oldest first: the exchanges numbered after the last one any thread
+ * dropped for room (so that none is missing between the first and the last), of those the last
+ * `capacity`. With one thread, its journal as it is.
+ */
+export function mergeJournals(journals: JournalReply[], capacity: number): RecordedExchange[] {
+  const after = Math.max(...journals.map((journal) => journal.droppedThrough));
   return journals
-    .flat()
+    .flatMap((journal) => journal.exchanges)
+    .filter((numbered) => numbered.sequence > after)
     .sort((a, b) => a.sequence - b.sequence)
     .slice(-capacity)
     .map((numbered) => numbered.exchange);
+}
+
+/** How many exchanges `mergeJournals` would list. */
+export function mergedLength(tallies: TallyReply[], capacity: number): number {
+  const after = Math.max(...tallies.map((tally) => tally.droppedThrough));
+  let kept = 0;
+  for (const tally of tallies) for (const sequence of tally.sequences) if (sequence > after) kept++;
+  return Math.min(kept, capacity);
 }

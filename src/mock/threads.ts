@@ -205,7 +205,13 @@ export class ThreadPool {
       case 'record':
         return this.hooks.record(message.line);
       case 'every':
-        void this.every(message.op).then((replies) => from.send({ type: 'replies', id: message.id, replies }));
+        // A failure here is a bug: the asking thread still gets an answer (no replies), so its request does not hang.
+        void this.every(message.op)
+          .catch((error: unknown) => {
+            process.emitWarning(`errata mock: ${(error as Error).stack ?? String(error)}`);
+            return [];
+          })
+          .then((replies) => from.send({ type: 'replies', id: message.id, replies }));
         return;
       default:
         return;

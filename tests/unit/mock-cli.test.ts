@@ -4,7 +4,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { basicAuthorization } from '../../src/mock/credentials.ts';
 import { startMock } from '../../src/mock/server.ts';
+import { threadsUnsupported } from '../../src/mock/threads.ts';
 import type { RecordedExchange } from '../../src/mock/exchange.ts';
 import { formatLogLine } from '../../src/mock/log.ts';
 import { send } from './mock-client.ts';
@@ -216,6 +217,19 @@ describe('arguments', () => {
         await taken.stop();
       }
     }
+  });
+});
+
+describe('threads and the machine', { skip: threadsUnsupported() ?? false }, () => {
+  test('too few file handles for the threads asked: exits 2 saying so, not as a bug', () => {
+    const ran = spawnSync('sh', ['-c', `ulimit -n 64 && exec "${process.execPath}" src/cli/main.ts mock --port 0 --threads 40`], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    assert.equal(ran.status, 2, ran.stderr);
+    assert.match(ran.stderr, /Too many open files .*--threads.*ulimit -n/);
+    assert.equal(ran.stdout, '');
   });
 });
 

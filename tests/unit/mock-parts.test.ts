@@ -6,6 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { RollingWindow } from '../../src/mock/rolling-window.ts';
 import { Journal } from '../../src/mock/journal.ts';
+import { mergedLength, mergeJournals } from '../../src/mock/thread-ops.ts';
 import { basicAuthorization, credentialsReader } from '../../src/mock/credentials.ts';
 import { AccountError, AccountHeaderReader, parseAccount, parseAccountOverride } from '../../src/mock/account.ts';
 import { toRecorded, type Exchange } from '../../src/mock/exchange.ts';
@@ -82,6 +83,54 @@ describe('Journal', () => {
       journal.list().map((each) => each.time),
       [2],
     );
+  });
+});
+
+describe("the threads' journals merged", () => {
+  const numbered = (sequence: number) => ({
+    sequence,
+    exchange: { time: '', request: { method: 'POST', path: String(sequence) }, response: { status: 201, body: {} } },
+  });
+  const paths = (listed: { request: { path: string } }[]) => listed.map((exchange) => Number(exchange.request.path));
+
+  test('in the order answered, the last `capacity` of them', () => {
+    const merged = mergeJournals(
+      [
+        { exchanges: [1, 4, 5].map(numbered), droppedThrough: -1 },
+        { exchanges: [0, 2, 3, 6].map(numbered), droppedThrough: -1 },
+      ],
+      5,
+    );
+    assert.deepEqual(paths(merged), [2, 3, 4, 5, 6]);
+  });
+
+  test('after the last exchange any thread dropped for room, so that none is missing in between', () => {
+    // The second thread dropped 0-5 (large bodies); the first still holds 1 and 4, which must not appear alone.
+    const journals = [
+      { exchanges: [1, 4, 8].map(numbered), droppedThrough: -1 },
+      { exchanges: [6, 7, 9].map(numbered), droppedThrough: 5 },
+    ];
+    assert.deepEqual(paths(mergeJournals(journals, 1000)), [6, 7, 8, 9]);
+    assert.equal(
+      mergedLength(
+        journals.map((journal) => ({
+          sequences: journal.exchanges.map((each) => each.sequence),
+          droppedThrough: journal.droppedThrough,
+          answered: 0,
+        })),
+        1000,
+      ),
+      4,
+    );
+  });
+
+  test('a journal remembers the last exchange it dropped for room, not the ones cleared', () => {
+    const journal = new Journal(100, 10);
+    journal.add({ ...exchange(0, 'x'.repeat(6)), sequence: 0 });
+    journal.add({ ...exchange(1, 'x'.repeat(6)), sequence: 1 });
+    assert.equal(journal.droppedThrough, 0);
+    journal.clear();
+    assert.equal(journal.droppedThrough, 0);
   });
 });
 

@@ -159,10 +159,18 @@ function tally(values: (string | number)[]): Record<string, number> {
 const statusCounts = (answers: Received[]) => tally(answers.map((answer) => answer.status));
 const entryCounts = (answers: Received[]) => tally(answers.map((answer) => String(answer.headers['errata-entry'])));
 
-/** Writes raw bytes on a connection of its own and returns all the server sent before it closed. */
-function raw(mock: MockServer, text: string): Promise<string> {
+/**
+ * Writes raw bytes on a connection of its own, each part 2 ms after the one before, and returns all
+ * the server sent before it closed.
+ */
+function raw(mock: MockServer, parts: string | string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket = connect(mock.port, '127.0.0.1', () => socket.write(text));
+    const socket = connect(mock.port, '127.0.0.1', async () => {
+      for (const part of Array.isArray(parts) ? parts : [parts]) {
+        socket.write(part);
+        await new Promise((done) => setTimeout(done, 2));
+      }
+    });
     let received = '';
     socket.on('data', (chunk: Buffer) => {
       received += chunk.toString('latin1');
@@ -336,6 +344,32 @@ describe('two threads over HTTP', { skip: unsupported ?? false }, () => {
         const seen = await health(mock);
         assert.equal(seen.journaled, 1, `round ${round}`);
         assert.equal(seen.requestsInWindow, 0, `round ${round}: a 403 is not counted`);
+      }
+    } finally {
+      await mock.stop();
+    }
+  });
+
+  test('answers that need no handler (a body declared too large, bytes that are not HTTP) wait for an API call ahead of them', async () => {
+    const mock = await startMock({ port: 0, threads: 2 });
+    try {
+      // A thousand exchanges make the journal's answer slow enough for the rest to arrive meanwhile.
+      await sendAll(
+        mock,
+        Array.from({ length: 1000 }, () => ({ headers: valid, body: healthy })),
+      );
+      for (let round = 0; round < 6; round++) {
+        const tooLarge = `POST /api/v2/token HTTP/1.1\r\nHost: x\r\nAuthorization: ${valid.authorization}\r\nContent-Length: ${2 * 1024 * 1024}\r\n\r\n`;
+        const afterList = await raw(mock, ['GET /__errata/requests HTTP/1.1\r\nHost: x\r\n\r\n', 'NOT HTTP AT ALL\r\n\r\n']);
+        assert.deepEqual(statusesOf(afterList), [200, 400], `round ${round}: the list, then the 400`);
+        const afterDelete = await raw(mock, [`DELETE /__errata/requests HTTP/1.1\r\nHost: x\r\n\r\n${tooLarge}`]);
+        assert.deepEqual(statusesOf(afterDelete), [204, 413], `round ${round}`);
+        // The 413 came after the clearing: it is the one exchange journaled.
+        assert.equal((await health(mock)).journaled, 1, `round ${round}`);
+        await sendAll(
+          mock,
+          Array.from({ length: 1000 }, () => ({ headers: valid, body: healthy })),
+        );
       }
     } finally {
       await mock.stop();
