@@ -20,7 +20,7 @@ import { ConnectionTurns } from './connection-turns.ts';
 import { credentialsReader } from './credentials.ts';
 import { keptBody, toRecorded, utf8Text, type Exchange } from './exchange.ts';
 import { type Journal, journalCapacity } from './journal.ts';
-import type { ExchangeLog } from './log.ts';
+import { type ExchangeLog, warnOfBug } from './log.ts';
 import type { MockState } from './state.ts';
 import { mergedLength, mergeJournals, type EveryThread, type ThreadOp, type ThreadReply } from './thread-ops.ts';
 
@@ -36,10 +36,7 @@ export interface ListenerConfig {
   key: string;
   secret: string;
   now: () => number;
-  requestTimeoutMs: number;
-  headersTimeoutMs: number;
-  keepAliveTimeoutMs: number;
-  stopGraceMs: number;
+  timeouts: Timeouts;
   state: MockState;
   journal: Journal;
   /** Asks every thread (with one thread, this one alone). */
@@ -47,6 +44,14 @@ export interface ListenerConfig {
   /** Keeps an exchange in the record file, when there is one. */
   record?: (exchange: Exchange) => void;
   log?: ExchangeLog;
+}
+
+/** How long the mock waits, in milliseconds (see MockOptions). */
+export interface Timeouts {
+  requestTimeoutMs: number;
+  headersTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  stopGraceMs: number;
 }
 
 export interface Listener {
@@ -71,7 +76,8 @@ function rawErrataResponse(status: number, reason: string): string {
 }
 
 export async function listen(config: ListenerConfig): Promise<Listener> {
-  const { state, journal, log, now, requestTimeoutMs } = config;
+  const { state, journal, log, now } = config;
+  const { requestTimeoutMs, headersTimeoutMs, keepAliveTimeoutMs, stopGraceMs } = config.timeouts;
   const credentialsOf = credentialsReader(config.key, config.secret);
   const accountHeaders = new AccountHeaderReader();
   let answered = 0;
@@ -275,7 +281,7 @@ export async function listen(config: ListenerConfig): Promise<Listener> {
     return undefined;
   }
 
-  const turns = new ConnectionTurns<Socket>((error) => process.emitWarning(`errata mock: ${(error as Error).stack ?? String(error)}`));
+  const turns = new ConnectionTurns<Socket>(warnOfBug);
 
   /** Reads the body as raw bytes, up to the size limit, within the request timeout. */
   function handle(request: IncomingMessage, response: ServerResponse): void {
@@ -352,7 +358,7 @@ export async function listen(config: ListenerConfig): Promise<Listener> {
 
   /** A bug in the mock: answered as a 500 of its own rather than a crash. */
   function failed(response: ServerResponse, error: unknown): void {
-    process.emitWarning(`errata mock: ${(error as Error).stack ?? String(error)}`);
+    warnOfBug(error);
     if (response.headersSent) return void response.destroy();
     const body = JSON.stringify({ errata: 'The mock failed on this request: a bug in Errata' });
     response.writeHead(500, { ...jsonHeaders(Buffer.byteLength(body)), connection: 'close' });
@@ -362,10 +368,10 @@ export async function listen(config: ListenerConfig): Promise<Listener> {
   const server: Server = createServer(
     {
       requestTimeout: requestTimeoutMs + 1000,
-      headersTimeout: config.headersTimeoutMs,
-      keepAliveTimeout: config.keepAliveTimeoutMs,
+      headersTimeout: headersTimeoutMs,
+      keepAliveTimeout: keepAliveTimeoutMs,
       // How often Node looks for requests past their timeouts: often enough for short test timeouts.
-      connectionsCheckingInterval: Math.min(1000, config.headersTimeoutMs),
+      connectionsCheckingInterval: Math.min(1000, headersTimeoutMs),
     },
     (request, response) => {
       try {
@@ -417,7 +423,7 @@ export async function listen(config: ListenerConfig): Promise<Listener> {
       stopping = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      const grace = setTimeout(() => server.closeAllConnections(), config.stopGraceMs);
+      const grace = setTimeout(() => server.closeAllConnections(), stopGraceMs);
       await closed;
       clearTimeout(grace);
       log?.flush();

@@ -42,6 +42,11 @@ export function formatLogLine(line: LogLine, format: LogFormat, site: string): s
   return `${time} ${line.method} ${JSON.stringify(line.path).slice(1, -1)} ${line.status} ${tail}`;
 }
 
+/** A bug in the mock, said on stderr as a warning: the mock answers on, with a 500 of its own where it can. */
+export function warnOfBug(error: unknown): void {
+  process.emitWarning(`errata mock: ${(error as Error).stack ?? String(error)}`);
+}
+
 export class ExchangeLog {
   private pending: string[] = [];
   private scheduled = false;

@@ -8,7 +8,7 @@ import type { Account } from '../token/scenario.ts';
 import { parseAccount } from './account.ts';
 import { defaultKey, defaultSecret } from './credentials.ts';
 import { type Journal, threadJournal } from './journal.ts';
-import { listen, type Listener } from './listener.ts';
+import { listen, type Listener, type Timeouts } from './listener.ts';
 import { ExchangeLog, type LogFormat } from './log.ts';
 import { Recorder } from './record.ts';
 import { MockState } from './state.ts';
@@ -103,7 +103,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   const threadsRefused = asked > 1 ? threadsUnsupported() : null;
   const threads = threadsRefused === null ? asked : 1;
   if (threads > 1 && options.now) throw new RangeError("A test's clock (now) cannot be shared between threads: use one thread");
-  const timeouts = {
+  const timeouts: Timeouts = {
     requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
     headersTimeoutMs: Math.min(options.headersTimeoutMs ?? 10_000, options.requestTimeoutMs ?? 30_000),
     keepAliveTimeoutMs: options.keepAliveTimeoutMs ?? 5_000,
@@ -146,7 +146,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
       key,
       secret,
       now: options.now ?? Date.now,
-      ...timeouts,
+      timeouts,
       state,
       journal,
       every,
@@ -164,7 +164,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
         account,
         windowSeconds,
         tokens: options.tokens,
-        ...timeouts,
+        timeouts,
         log: options.log ? { format: options.log.format, site: options.log.site } : undefined,
         record: recorder !== undefined,
       };

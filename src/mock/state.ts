@@ -10,7 +10,7 @@
  */
 import type { Account } from '../token/scenario.ts';
 import type { Answer } from '../predict/outcome.ts';
-import { evaluationOrder, hourlyRequestLimit } from '../predict/stages.ts';
+import { evaluationOrder, hourlyRequestLimit, rateLimitReached } from '../predict/stages.ts';
 import { RollingWindow } from './rolling-window.ts';
 import { SharedLock } from './shared-lock.ts';
 
@@ -36,6 +36,13 @@ const tokensCreatedAt = 8;
 const sequenceAt = 16;
 const windowAt = 24;
 const memoryBytes = windowAt + RollingWindow.bytes(hourlyRequestLimit);
+
+/** What the counters make of an account: its requests in the past hour, and the two facts an answer reads of them. */
+interface Limits {
+  requestsLastHour: number;
+  rateLimited: boolean;
+  tokenLimitReached: boolean;
+}
 
 export class MockState {
   account: Account;
@@ -64,30 +71,22 @@ export class MockState {
    * answer and the exchange's number, which orders the journals of all threads.
    *
    * The counters reach an answer only through two facts: whether the rate limit is reached and
-   * whether the token limit is (the predictor reads `requestsLastHour` only to compare it with the
-   * limit: a property test in tests/unit/property.test.ts holds it to that). So the answer is worked out outside
-   * the lock, and counted under it if those facts still hold; at a limit's edge, where another
-   * thread counted meanwhile, it is worked out again under the lock.
+   * whether the token limit is (the predictor reads `requestsLastHour` only through
+   * `rateLimitReached`: a property test in tests/unit/property.test.ts holds it to that). So the
+   * answer is worked out outside the lock, and counted under it if those facts still hold; at a
+   * limit's edge, where another thread counted meanwhile, it is worked out again under the lock.
    */
   decide(override: Partial<Account> | undefined, now: number, answer: (account: Account) => Answer): { answer: Answer; sequence: number } {
     const account: Account = override ? { ...this.account, ...override } : { ...this.account };
     const { requestsLastHour, tokenLimitReached } = account;
+    const answerWith = (limits: Limits) =>
+      answer({ ...account, requestsLastHour: limits.requestsLastHour, tokenLimitReached: tokenLimitReached || limits.tokenLimitReached });
     const seen = this.lock.hold(() => this.limits(requestsLastHour, now));
-    const first = answer({
-      ...account,
-      requestsLastHour: seen.requestsLastHour,
-      tokenLimitReached: tokenLimitReached || seen.tokenLimitReached,
-    });
+    const first = answerWith(seen);
     return this.lock.hold(() => {
       const limits = this.limits(requestsLastHour, now);
-      let final = first;
-      if (limits.rateLimited !== seen.rateLimited || limits.tokenLimitReached !== seen.tokenLimitReached) {
-        final = answer({
-          ...account,
-          requestsLastHour: limits.requestsLastHour,
-          tokenLimitReached: tokenLimitReached || limits.tokenLimitReached,
-        });
-      }
+      const sameFacts = limits.rateLimited === seen.rateLimited && limits.tokenLimitReached === seen.tokenLimitReached;
+      const final = sameFacts ? first : answerWith(limits);
       this.count(final, now);
       return { answer: final, sequence: this.nextSequence() };
     });
@@ -121,11 +120,11 @@ export class MockState {
   }
 
   /** What the counters add to an account's `requestsLastHour` and `tokenLimitReached`: under the lock. */
-  private limits(requestsLastHour: number, now: number) {
+  private limits(requestsLastHour: number, now: number): Limits {
     const requests = requestsLastHour + this.window.count(now);
     return {
       requestsLastHour: requests,
-      rateLimited: requests >= hourlyRequestLimit,
+      rateLimited: rateLimitReached(requests),
       tokenLimitReached: this.tokens !== undefined && (this.created[0] as number) >= this.tokens,
     };
   }

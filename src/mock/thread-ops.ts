@@ -14,7 +14,7 @@ export type ThreadOp =
   | { kind: 'clear'; before: number }
   /** The journal, oldest first, in the exchange format. */
   | { kind: 'journal' }
-  /** How many exchanges the journal holds, and how many were answered since the start or the last clear. */
+  /** The numbers of the exchanges the journal holds, and how many were answered since the start or the last clear. */
   | { kind: 'tally' };
 
 export interface NumberedExchange {
@@ -69,4 +69,30 @@ export function mergedLength(tallies: TallyReply[], capacity: number): number {
   let kept = 0;
   for (const tally of tallies) for (const sequence of tally.sequences) if (sequence > after) kept++;
   return Math.min(kept, capacity);
+}
+
+/** Questions sent to another thread, each under an id, waiting for the reply that carries it. */
+export class PendingReplies<Reply> {
+  private nextId = 0;
+  private readonly waiting = new Map<number, (reply: Reply) => void>();
+
+  /** Sends a question under a new id; resolves with the reply settled for that id. */
+  ask(send: (id: number) => void): Promise<Reply> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      send(id);
+    });
+  }
+
+  settle(id: number, reply: Reply): void {
+    this.waiting.get(id)?.(reply);
+    this.waiting.delete(id);
+  }
+
+  /** Settles every question still waiting with `reply` (its thread is gone). */
+  settleAll(reply: Reply): void {
+    for (const resolve of this.waiting.values()) resolve(reply);
+    this.waiting.clear();
+  }
 }

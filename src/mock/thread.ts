@@ -9,7 +9,7 @@ import { listen, type Listener } from './listener.ts';
 import { ExchangeLog } from './log.ts';
 import { toRecorded } from './exchange.ts';
 import { MockState } from './state.ts';
-import type { EveryThread, ThreadReply } from './thread-ops.ts';
+import { type EveryThread, PendingReplies, type ThreadReply } from './thread-ops.ts';
 import type { FromThread, ThreadData, ToThread } from './threads.ts';
 
 const port = parentPort;
@@ -21,14 +21,9 @@ const state = new MockState(
   { account: data.account, windowSeconds: data.windowSeconds, ...(data.tokens === undefined ? {} : { tokens: data.tokens }) },
   data.memory,
 );
-let nextId = 0;
-const waiting = new Map<number, (replies: ThreadReply[]) => void>();
-const every = ((op) =>
-  new Promise((resolve) => {
-    const id = nextId++;
-    waiting.set(id, resolve as (replies: ThreadReply[]) => void);
-    post({ type: 'every', id, op });
-  })) as EveryThread;
+// What this thread asks of every thread goes through the first, which asks them all.
+const replies = new PendingReplies<ThreadReply[]>();
+const every = ((op) => replies.ask((id) => post({ type: 'every', id, op }))) as EveryThread;
 
 let listener: Listener | undefined;
 let stopping = false;
@@ -39,8 +34,7 @@ port.on('message', (message: ToThread) => {
       post({ type: 'reply', id: message.id, reply: listener?.apply(message.op) });
       return;
     case 'replies':
-      waiting.get(message.id)?.(message.replies);
-      waiting.delete(message.id);
+      replies.settle(message.id, message.replies);
       return;
     case 'stop':
       // Before it listens, the thread stops as soon as it does (below).
@@ -58,10 +52,7 @@ try {
     key: data.key,
     secret: data.secret,
     now: Date.now,
-    requestTimeoutMs: data.requestTimeoutMs,
-    headersTimeoutMs: data.headersTimeoutMs,
-    keepAliveTimeoutMs: data.keepAliveTimeoutMs,
-    stopGraceMs: data.stopGraceMs,
+    timeouts: data.timeouts,
     state,
     journal: threadJournal(data.threads),
     every,

@@ -10,9 +10,10 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Account } from '../token/scenario.ts';
-import type { LogFormat } from './log.ts';
+import type { Timeouts } from './listener.ts';
+import { type LogFormat, warnOfBug } from './log.ts';
 import { threadEntry } from './thread-entry.ts';
-import type { ThreadOp, ThreadReply } from './thread-ops.ts';
+import { PendingReplies, type ThreadOp, type ThreadReply } from './thread-ops.ts';
 
 /** The most threads `--threads` takes. */
 export const maxThreads = 64;
@@ -29,10 +30,7 @@ export interface ThreadData {
   account: Account;
   windowSeconds: number;
   tokens: number | undefined;
-  requestTimeoutMs: number;
-  headersTimeoutMs: number;
-  keepAliveTimeoutMs: number;
-  stopGraceMs: number;
+  timeouts: Timeouts;
   log: { format: LogFormat; site: string } | undefined;
   record: boolean;
 }
@@ -76,33 +74,23 @@ export interface PoolHooks {
 
 class Thread {
   readonly worker: Worker;
-  private nextId = 0;
-  private readonly waiting = new Map<number, (reply: ThreadReply | undefined) => void>();
+  private readonly replies = new PendingReplies<ThreadReply | undefined>();
   readonly stopped: Promise<void>;
 
   constructor(data: ThreadData, onMessage: (thread: Thread, message: FromThread) => void) {
     this.worker = new Worker(threadEntry, { workerData: data });
     this.worker.on('message', (message: FromThread) => {
-      if (message.type === 'reply') {
-        this.waiting.get(message.id)?.(message.reply);
-        this.waiting.delete(message.id);
-      } else onMessage(this, message);
+      if (message.type === 'reply') this.replies.settle(message.id, message.reply);
+      else onMessage(this, message);
     });
     this.stopped = new Promise((resolve) => this.worker.once('exit', () => resolve()));
     // A thread that is gone answers nothing more: what waits on it goes on without it.
-    void this.stopped.then(() => {
-      for (const resolve of this.waiting.values()) resolve(undefined);
-      this.waiting.clear();
-    });
+    void this.stopped.then(() => this.replies.settleAll(undefined));
   }
 
   /** What the thread replies; undefined when it is gone. */
   ask(op: ThreadOp): Promise<ThreadReply | undefined> {
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.waiting.set(id, resolve);
-      this.send({ type: 'op', id, op });
-    });
+    return this.replies.ask((id) => this.send({ type: 'op', id, op }));
   }
 
   send(message: ToThread): void {
@@ -156,7 +144,7 @@ export class ThreadPool {
         () => {},
         () => {},
       ),
-      data.stopGraceMs,
+      data.timeouts.stopGraceMs,
     );
     try {
       await allListening;
@@ -208,7 +196,7 @@ export class ThreadPool {
         // A failure here is a bug: the asking thread still gets an answer (no replies), so its request does not hang.
         void this.every(message.op)
           .catch((error: unknown) => {
-            process.emitWarning(`errata mock: ${(error as Error).stack ?? String(error)}`);
+            warnOfBug(error);
             return [];
           })
           .then((replies) => from.send({ type: 'replies', id: message.id, replies }));

@@ -78,6 +78,11 @@ function unique(slugs: readonly string[]): string[] {
 /** The API's cap on requests per hour (reference: "10,000 requests per hour"). */
 export const hourlyRequestLimit = 10_000;
 
+/** Whether an account that made this many requests in the past hour is refused by the rate limit. */
+export function rateLimitReached(requestsLastHour: number): boolean {
+  return requestsLastHour >= hourlyRequestLimit;
+}
+
 export const evaluationOrder: readonly Stage[] = [
   {
     id: 'credentials',
@@ -112,7 +117,7 @@ export const evaluationOrder: readonly Stage[] = [
     basis: "Inferred: the API's framework (Django REST framework) throttles after authentication and before it dispatches on the method.",
     entries: ['rate-limit-exceeded'],
     run({ scenario }) {
-      return scenario.account.requestsLastHour >= hourlyRequestLimit ? [problem('rate-limit-exceeded', '')] : [];
+      return rateLimitReached(scenario.account.requestsLastHour) ? [problem('rate-limit-exceeded', '')] : [];
     },
   },
   {
